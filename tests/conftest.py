@@ -1,0 +1,32 @@
+"""Shared fixtures: the spaCy pipeline (loaded once) and hand-made articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefgen import nlp as nlp_module
+from briefgen.sources.reader import article_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def make_article(nlp):
+    """``make_article(text, published="2023-08-30", source_id="S1", **meta)`` -> (article, doc)."""
+
+    def make(text: str, published: str | None = "2023-08-30", source_id: str = "S1", **meta):
+        meta = {"published": dt.date.fromisoformat(published) if published else None, **meta}
+        meta.setdefault("title", "Test article")
+        article = article_from_text(text, source_id, meta)
+        return article, nlp(article.text)
+
+    return make
