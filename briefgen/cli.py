@@ -98,8 +98,13 @@ COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract}
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="briefgen: %(message)s")
+    # Only briefgen's own log lines: libraries (fontTools, WeasyPrint) log chatter.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("briefgen: %(message)s"))
+    log = logging.getLogger("briefgen")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    log.propagate = False
     try:
         return COMMANDS[args.command](args)
     except BriefgenError as err:

@@ -86,6 +86,9 @@ class Attribution:
     quote: bool = False  # content is (mostly) a direct quotation
     hedge: str = "asserted"  # "asserted" | "hedged" | "reported"
     headline: bool = False  # read from the article's headline
+    # A proposition (a clause, a quotation or a denial), not just the object of
+    # a cue ("revealed the new information"): only statements become key claims.
+    statement: bool = True
 
 
 @dataclass

@@ -104,6 +104,8 @@ def _find(sentence: Span, doc: Doc) -> list[tuple[Span | None, Span | None, str]
             if not neg:
                 continue
             auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+            if any(a.lower_ == "to" for a in auxes) or token.dep_ in {"xcomp", "acl", "relcl", "advcl"}:
+                continue  # "commitments to not provide arms" is a pledge, not a gap
             cue = _cue([*auxes, *neg, token])
             subject = _subject(token, doc)
             if any(c.dep_ == "auxpass" for c in auxes) and subject is not None and subject.root.lower_ != "it":
@@ -126,7 +128,7 @@ def _find(sentence: Span, doc: Doc) -> list[tuple[Span | None, Span | None, str]
     return found
 
 
-@register("withheld", "withheld.v1")
+@register("withheld", "withheld.v2")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     names = {(m.start, m.end): m for m in facts.mentions}
     fullest: dict[int, str] = {}

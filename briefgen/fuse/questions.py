@@ -14,11 +14,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from briefgen.fuse.words import containment, content_words, numbers
+from briefgen.fuse.words import STOP, containment, content_words, idf_weights, numbers, weighted_overlap
 from briefgen.model import ArticleFacts, Attribution, Claim, Evidence, Question, Withheld
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
-SAME_STATEMENT = 0.6  # for two differently attributed claims to be the same statement
+# Weighted overlap for two differently attributed claims to be the same statement.
+SAME_STATEMENT = 0.5
 DENIAL_CUES = frozenset({"deny", "denied", "denies", "contest", "contested", "contests", "dispute",
                          "disputed", "disputes", "reject", "rejected", "rejects", "refute", "refuted"})
 MAX_SINGLE_SOURCE = 4  # the leading single-source claims worth a question; the rest would be noise
@@ -28,8 +29,26 @@ def _evidence(source_id: str, span) -> Evidence:
     return Evidence(source_id=source_id, start=span.start, end=span.end, text=span.text)
 
 
+def _embed(text: str) -> str:
+    """A statement set inside a question: no final stop, no sentence-initial capital
+    on a function word ("The talks ..." -> "the talks ...")."""
+    text = text.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    if first.lower() in STOP and first[:1].isupper() and first[1:].islower():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
 def _cite(ids: Iterable[str]) -> str:
     return ", ".join(dict.fromkeys(ids))
+
+
+def _withheld_basis(item: Withheld) -> str:
+    if not item.actor:
+        return item.cue
+    if item.cue.split(" ", 1)[0] in {"is", "was", "are", "were", "been", "be"}:
+        return f"{item.cue} by {item.actor}"  # passive: "were not disclosed by X"
+    return f"{item.actor} {item.cue}"
 
 
 def withheld_questions(facts: list[ArticleFacts]) -> list[Question]:
@@ -51,9 +70,7 @@ def withheld_questions(facts: list[ArticleFacts]) -> list[Question]:
     questions = []
     for _words, members in groups:
         first = members[0][1]
-        basis = "; ".join(
-            f"{sid}: {(item.actor + ' ' if item.actor else '')}{item.cue}" for sid, item in members
-        )
+        basis = "; ".join(f"{sid}: {_withheld_basis(item)}" for sid, item in members)
         questions.append(Question(
             id="", text=first.question, kind="withheld", basis=basis,
             sources=list(dict.fromkeys(sid for sid, _ in members)),
@@ -96,6 +113,7 @@ def denial_disagreements(facts: list[ArticleFacts]) -> list[Question]:
 def attribution_disagreements(claims: list[Claim]) -> list[Question]:
     """The same statement credited to different speakers by different sources."""
     words = [content_words(c.text) for c in claims]
+    weight = idf_weights(words)
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
         for w in ws:
@@ -109,12 +127,12 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
                 continue
             if not claim.speaker or not other.speaker or claim.speaker == other.speaker:
                 continue
-            if containment(words[i], words[j]) < SAME_STATEMENT:
+            if weighted_overlap(words[i], words[j], weight) < SAME_STATEMENT:
                 continue
             seen.add((i, j))
             questions.append(Question(
                 id="", kind="disagreement",
-                text=(f"Who said that {claim.text.rstrip('.')}: {claim.speaker} ({_cite(claim.sources)}) "
+                text=(f"Who said that {_embed(claim.text)}: {claim.speaker} ({_cite(claim.sources)}) "
                       f"or {other.speaker} ({_cite(other.sources)})?"),
                 basis=(f"{_cite(claim.sources)} attributes the statement to {claim.speaker}; "
                        f"{_cite(other.sources)} to {other.speaker}."),
@@ -134,7 +152,7 @@ def number_disagreements(claims: list[Claim]) -> list[Question]:
             versions = "; ".join(f"{sid}: {', '.join(sorted(ns))}" for sid, ns in told.items())
             questions.append(Question(
                 id="", kind="disagreement",
-                text=f"Which figures are right in {claim.speaker or 'the'} claim that {claim.text.rstrip('.')}?",
+                text=f"Which figures are right in {claim.speaker or 'the'} claim that {_embed(claim.text)}?",
                 basis=f"The sources give different figures ({versions}).",
                 sources=list(told), evidence=claim.evidence,
             ))
@@ -148,16 +166,17 @@ def claim_questions(claims: list[Claim]) -> list[Question]:
     for claim in single:
         questions.append(Question(
             id="", kind="single_source",
-            text=f"Is there confirmation beyond {claim.speaker} that {claim.text.rstrip('.')}?",
+            text=f"Is there confirmation beyond {claim.speaker} that {_embed(claim.text)}?",
             basis=f"Only {_cite(claim.sources)} carries this claim, from {claim.speaker} alone.",
             sources=claim.sources, evidence=claim.evidence,
         ))
     for claim in claims:
-        if claim.hedge == "hedged" and claim not in single:
-            who = claim.speaker or "the reporting outlet"
+        # A hedge without a named speaker is the outlet's own caution, not a claim to check.
+        if claim.hedge == "hedged" and claim.speaker and claim not in single:
+            who = claim.speaker
             questions.append(Question(
                 id="", kind="hedged",
-                text=f"Is it verified that {claim.text.rstrip('.')}?",
+                text=f"Is it verified that {_embed(claim.text)}?",
                 basis=f"{_cite(claim.sources)} reports it with hedged wording, attributed to {who}.",
                 sources=claim.sources, evidence=claim.evidence,
             ))

@@ -6,7 +6,10 @@ already parsed once, and re-parsing them would cost more than the fusion.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 STOP = frozenset(
@@ -43,3 +46,28 @@ def containment(a: set[str], b: set[str]) -> float:
 
 def numbers(text: str) -> set[str]:
     return {n.rstrip(".,") for n in re.findall(r"\d[\d,.]*", text)}
+
+
+def idf_weights(word_sets: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Rarer words weigh more: the story's own subject, named everywhere, little."""
+    sets = list(word_sets)
+    df = Counter(w for words in sets for w in set(words))
+    return {w: math.log(1 + len(sets) / n) for w, n in df.items()}
+
+
+def weighted_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str], weight: dict[str, float]) -> float:
+    """Geometric mean of weighted Jaccard and containment.
+
+    Jaccard punishes a short telling of a long statement, containment a long
+    one merely mentioning a short one; their geometric mean neither.
+    """
+    shared = a & b
+    if not shared:
+        return 0.0
+
+    def mass(words: Iterable[str]) -> float:
+        return sum(weight.get(w, 1.0) for w in words)
+
+    jaccard = mass(shared) / mass(a | b)
+    contained = mass(shared) / min(mass(a), mass(b))
+    return math.sqrt(jaccard * contained)

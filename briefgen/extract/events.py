@@ -1,0 +1,134 @@
+"""Background events: what happened before the article's news day.
+
+A sentence tells a background event when a time expression in it hangs on a
+past-tense verb and resolves to a date before the news day, or names an era
+("during her presidency"). Sentences with no date count only when a cue
+says the event is clearly earlier ("had previously denied", "recently").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from briefgen.extract import register, timex
+from briefgen.model import ArticleFacts, TimedEvent
+from briefgen.sources.article import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+EARLIER_ADVERBS = frozenset({"previously", "earlier", "formerly"})
+# A longer sentence is cut down to the clause of the dated verb.
+MAX_SENTENCE_TOKENS = 60
+# Lead sentences whose day-dated verbs fix the news day (an article is often
+# dated the day after the events it reports).
+LEAD_SENTENCES = 2
+NEWS_DAY_LAG = 2
+
+
+@register("events", "events.v1")
+def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
+    published = article.source.published
+    found = [(s, e, t, *timex.normalise(t, published))
+             for s, e, t in timex.find(doc) if s >= article.headline_end]
+    starts = [f[0] for f in found]
+    segments = list(_segments(article, doc))
+    news_days = _news_days(segments, found, starts, published)
+    for segment in segments:
+        lo = bisect.bisect_left(starts, segment.start_char)
+        hi = bisect.bisect_left(starts, segment.end_char)
+        event = _event(doc, segment, found[lo:hi], published, news_days)
+        if event:
+            facts.events.append(_timed_event(article, doc, segment, *event))
+
+
+def _segments(article: Article, doc: Doc):
+    """Body sentences, also cut at line breaks: the tagger sometimes runs a
+    headline or a caption into the next paragraph."""
+    text = doc.text
+    for sent in doc.sents:
+        start = max(sent.start_char, article.headline_end)
+        for m in re.finditer(r"[^\n]+", text[start:sent.end_char]):
+            piece = doc.char_span(start + m.start(), start + m.end(), alignment_mode="contract")
+            if piece is not None and any(not t.is_space and not t.is_punct for t in piece):
+                yield piece
+
+
+def _news_days(segments: list[Span], found: list, starts: list[int],
+               published: dt.date | None) -> set[str]:
+    if published is None:
+        return set()
+    latest = published.isoformat()
+    earliest = (published - dt.timedelta(days=NEWS_DAY_LAG)).isoformat()
+    days = {latest}
+    for segment in segments[:LEAD_SENTENCES]:
+        lo = bisect.bisect_left(starts, segment.start_char)
+        hi = bisect.bisect_left(starts, segment.end_char)
+        days.update(value for _, _, _, value, granularity in found[lo:hi]
+                    if granularity == "day" and earliest <= value <= latest)
+    return days
+
+
+def _event(doc: Doc, segment: Span, found: list, published: dt.date | None,
+           news_days: set[str]) -> tuple[Token, str | None, str] | None:
+    """(verb, date, date_text) of the background event told in ``segment``."""
+    undated = None
+    for start, end, text, value, granularity in found:
+        verb = _governor(doc.char_span(start, end, alignment_mode="expand"))
+        if verb is None or not _is_past(verb):
+            continue
+        date = timex.brief_date(value)
+        if date is not None:
+            if published is not None and (date > published.isoformat()[:len(date)] or date in news_days):
+                continue
+            return verb, date, text
+        if undated is None and (granularity in (timex.ERA, timex.NO_PUBLISHED) or value == "PAST_REF"):
+            undated = verb, None, text
+    if undated:
+        return undated
+    covered = [(f[0], f[1]) for f in found]
+    for token in segment:
+        if token.lower_ in EARLIER_ADVERBS and token.dep_ == "advmod" \
+                and not any(s <= token.idx < e for s, e in covered) and _is_past(token.head):
+            return token.head, None, token.text
+    return None
+
+
+def _governor(span: Span | None) -> Token | None:
+    """The verb a time expression modifies."""
+    if span is None:
+        return None
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("aux", "auxpass") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _is_past(verb: Token) -> bool:
+    """Simple past, past perfect, past passive or present perfect."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(child.dep_ in ("aux", "auxpass") and (child.tag_ == "VBD" or child.lemma_ == "have")
+               for child in verb.children)
+
+
+def _timed_event(article: Article, doc: Doc, segment: Span, verb: Token,
+                 date: str | None, date_text: str) -> TimedEvent:
+    told = segment
+    if len(segment) > MAX_SENTENCE_TOKENS:
+        clause = doc[verb.left_edge.i:verb.right_edge.i + 1]
+        if clause.start >= segment.start and clause.end <= segment.end:
+            told = clause
+    actors: list[str] = []
+    for ent in told.ents:
+        name = re.sub(r"^[Tt]he\s+|['’]s$", "", ent.text.strip())
+        if ent.label_ in ACTOR_LABELS and name not in actors:
+            actors.append(name)
+    return TimedEvent(text=article.span(told.start_char, told.end_char), date=date,
+                      date_text=date_text, actors=actors)

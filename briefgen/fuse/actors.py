@@ -1,0 +1,272 @@
+"""Actors across articles: one actor per person, organisation, country, group.
+
+Each article's mentions arrive already linked (``local_id``); here the
+per-article clusters are merged by normalised keys, never by comparing every
+pair: a person by the full name their names stand for (surname, truncated
+name), a country by its ``countryinfo`` name, an organisation by its name or,
+when written with an acronym, by the one longer name with those initials.
+Actors are ranked by salience: mentions, articles, and claims they made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefgen.extract.actors import (
+    canonical_names,
+    clean_name,
+    form_key,
+    group_key,
+    name_tokens,
+    org_initials,
+    org_key,
+    short_org_names,
+)
+from briefgen.extract.countries import country_of
+from briefgen.model import Actor, ArticleFacts, Evidence, Mention
+from briefgen.sources.article import Article
+
+ARTICLE_WEIGHT = 3  # an actor in many articles matters more than one named often in one
+SPEAKER_WEIGHT = 2  # per claim the actor made
+MAX_EVIDENCE = 3
+_TYPE_ORDER = ("person", "country", "organisation", "group")
+# British and American spellings of the same title compare equal.
+_SPELLING = ((re.compile(r"(?<=[a-z])ence\b"), "ense"), (re.compile(r"isation"), "ization"),
+             (re.compile(r"\bcentre"), "center"), (re.compile(r"(?<=[bvlnm])our\b"), "or"))
+
+
+@dataclass
+class _Cluster:
+    """The mentions of one actor in one article."""
+
+    source_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)  # cleaned names as written
+    label: str = ""
+    key: str = ""
+
+
+def _role_key(role: str) -> str:
+    key = " ".join(role.lower().replace("’", "'").split())
+    for pattern, replacement in _SPELLING:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _ranked(counter: Counter[str], first_seen: dict[str, int]) -> list[str]:
+    return sorted(counter, key=lambda k: (-counter[k], first_seen[k]))
+
+
+_COORDINATION = re.compile(r",|\b(?:and|or|&|as well as)\b", re.IGNORECASE)
+
+class ActorIndex:
+    """Finds the actor any written form of a name refers to."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Actor] = {}
+        self._forms: dict[str, list[Actor]] = {}
+        self._in_source: dict[tuple[str, str], Actor] = {}
+        self._countries: dict[str, Actor] = {}
+        self._parts: dict[str, list[Actor]] = {}  # surname and first name of people
+
+    def add(self, actor: Actor, forms: Iterable[tuple[str, str]]) -> None:
+        """Index ``actor`` under each (source id, written form)."""
+        for source_id, form in set(forms):
+            key = form_key(form)
+            if not key:
+                continue
+            self._in_source.setdefault((source_id, key), actor)
+            found = self._forms.setdefault(key, [])
+            if not any(a is actor for a in found):
+                found.append(actor)
+        if actor.type == "country":
+            self._countries[actor.name] = actor
+        elif actor.type == "person":
+            tokens = name_tokens(actor.name)
+            for part in {tokens[0], tokens[-1]} if len(tokens) > 1 else ():
+                self._parts.setdefault(part, []).append(actor)
+
+    def resolve(self, name: str, source_id: str | None = None) -> Actor | None:
+        """The actor ``name`` refers to, read in source ``source_id`` when given;
+        None when no actor or more than one fits. Leading words that are no
+        part of a name ("Defence Minister Ana Ruiz") are skipped."""
+        words = form_key(name).split()
+        suffixes = [" ".join(words[i:]) for i in range(len(words))]
+        if _COORDINATION.search(name):
+            # "Both A and B" names a group of actors, not its last member.
+            suffixes = suffixes[:1]
+        tokens = name_tokens(name)
+        part = self._parts.get(tokens[0], []) if len(tokens) == 1 else []
+        if source_id:
+            # What the name meant in its own article comes first.
+            for key in suffixes:
+                if (source_id, key) in self._in_source:
+                    return self._in_source[(source_id, key)]
+            local = [a for a in part if source_id in a.sources]
+            if len(local) == 1:
+                return local[0]
+        for key in suffixes:
+            actor = self._pick(self._forms.get(key, []), source_id)
+            if actor:
+                return actor
+        country = country_of(clean_name(name))
+        if country in self._countries:
+            return self._countries[country]
+        return self._pick(part, source_id)
+
+    @staticmethod
+    def _pick(actors: list[Actor], source_id: str | None) -> Actor | None:
+        if len(actors) > 1 and source_id:
+            actors = [a for a in actors if source_id in a.sources]
+        return actors[0] if len(actors) == 1 else None
+
+
+def _clusters(facts: list[ArticleFacts]) -> list[_Cluster]:
+    clusters: dict[tuple[str, int], _Cluster] = {}
+    for article_facts in facts:
+        for mention in article_facts.mentions:
+            key = (article_facts.source_id, mention.local_id)
+            cluster = clusters.setdefault(key, _Cluster(article_facts.source_id))
+            cluster.mentions.append(mention)
+            cluster.forms[clean_name(mention.text)] += 1
+    for cluster in clusters.values():
+        labels = Counter(m.label for m in cluster.mentions)
+        cluster.label = min(labels, key=lambda lab: (-labels[lab], _TYPE_ORDER.index(lab)))
+    return list(clusters.values())
+
+
+def _fullest(forms: Counter[str]) -> str:
+    """The longest form, not abbreviated when possible, most frequent on ties."""
+    return max(forms, key=lambda f: (not org_initials(f)[1], len(f.split()), forms[f], -len(f)))
+
+
+def _assign_keys(clusters: list[_Cluster]) -> None:
+    people = {id(c): name_tokens(_fullest(c.forms)) for c in clusters if c.label == "person"}
+    # Single-word organisation names join the people's names so that a
+    # surname the NER took for an organisation finds its person.
+    org_words = {id(c): name_tokens(_fullest(c.forms)) for c in clusters if c.label == "organisation"}
+    org_words = {k: v for k, v in org_words.items() if len(v) == 1}
+    canonical = canonical_names([*people.values(), *org_words.values()])
+    known = set(people.values())
+    expansions: dict[str, set[str]] = {}
+    for c in clusters:
+        if c.label == "organisation":
+            for form in c.forms:
+                letters, abbreviated = org_initials(form)
+                if not abbreviated and len(letters) > 1:
+                    expansions.setdefault(letters, set()).add(org_key(form))
+    short = short_org_names(k for keys in expansions.values() for k in keys)
+    for c in clusters:
+        forms = c.forms
+        if c.label == "organisation" and id(c) in org_words:
+            tokens = org_words[id(c)]
+            if tokens in known or canonical[tokens] != tokens:
+                c.label, people[id(c)] = "person", tokens
+        if c.label == "person":
+            c.key = "person:" + " ".join(canonical[people[id(c)]])
+        elif c.label == "country":
+            country = next(filter(None, map(country_of, forms)), None)
+            c.key = "country:" + (country or org_key(_fullest(forms)))
+        elif c.label == "organisation":
+            fullest = _fullest(forms)
+            letters, abbreviated = org_initials(fullest)
+            found = expansions.get(letters, set())
+            key = next(iter(found)) if abbreviated and len(found) == 1 else org_key(fullest)
+            c.key = "org:" + short.get(key, key)
+        else:
+            c.key = "group:" + group_key(forms.most_common(1)[0][0])
+
+
+def _name(label: str, key: str, forms: Counter[str]) -> str:
+    if label == "country":
+        country = next(filter(None, map(country_of, forms)), None)
+        if country:
+            return country
+    if label == "person":
+        full = tuple(key.removeprefix("person:").split())
+        matching = [f for f in forms if name_tokens(f) == full]
+        if matching:
+            return max(matching, key=lambda f: (forms[f], -len(f)))
+    if label == "group":
+        return forms.most_common(1)[0][0]
+    return _fullest(forms)
+
+
+def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, list[tuple[str, str]]]:
+    mentions = [(c.source_id, m) for c in group for m in c.mentions]
+    labels = Counter(c.label for c in group for _ in c.mentions)
+    label = min(labels, key=lambda lab: (-labels[lab], _TYPE_ORDER.index(lab)))
+    forms: Counter[str] = Counter()
+    first_form: dict[str, int] = {}
+    roles: Counter[str] = Counter()
+    role_forms: dict[str, Counter[str]] = {}
+    first_role: dict[str, int] = {}
+    for n, (_, m) in enumerate(mentions):
+        form = clean_name(m.text)
+        forms[form] += 1
+        first_form.setdefault(form, n)
+        if m.role:
+            key = _role_key(m.role)
+            roles[key] += 1
+            role_forms.setdefault(key, Counter())[m.role] += 1
+            first_role.setdefault(key, n)
+    name = _name(label, group[0].key, forms)
+    aliases: list[str] = []
+    seen = {name.lower()}
+    for form in _ranked(forms, first_form):
+        if form.lower() not in seen:
+            seen.add(form.lower())
+            aliases.append(form)
+    first: dict[str, Mention] = {}
+    for source_id, m in mentions:
+        if source_id not in first or m.start < first[source_id].start:
+            first[source_id] = m
+    sources = list(first)
+    evidence = [Evidence(s, m.start, m.end, articles[s].raw[m.start:m.end])
+                for s, m in list(first.items())[:MAX_EVIDENCE]]
+    actor = Actor(
+        id="",
+        name=name,
+        type=label,
+        aliases=aliases,
+        roles=[role_forms[k].most_common(1)[0][0] for k in _ranked(roles, first_role)],
+        mentions=len(mentions),
+        sources=sources,
+        evidence=evidence,
+        salience=float(len(mentions) + ARTICLE_WEIGHT * len(sources)),
+    )
+    return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources]
+
+
+def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
+                speakers: Counter[str] | None = None) -> tuple[list[Actor], ActorIndex]:
+    """Merge the articles' mentions into actors, most salient first (ids A1...).
+
+    ``speakers`` counts claims per speaker name; each claim an actor made
+    adds ``SPEAKER_WEIGHT`` to its salience.
+    """
+    by_source = {a.source.id: a for a in articles}
+    clusters = _clusters(facts)
+    _assign_keys(clusters)
+    groups: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        groups.setdefault(cluster.key, []).append(cluster)
+    index = ActorIndex()
+    actors = []
+    for group in groups.values():
+        actor, forms = _build(group, by_source)
+        index.add(actor, forms)
+        actors.append(actor)
+    for speaker, claims in (speakers or Counter()).items():
+        actor = index.resolve(speaker)
+        if actor:
+            actor.salience += SPEAKER_WEIGHT * claims
+    # Stable sort: equal salience keeps the order actors were first met.
+    actors.sort(key=lambda a: -a.salience)
+    for n, actor in enumerate(actors, 1):
+        actor.id = f"A{n}"
+        index.by_id[actor.id] = actor
+    return actors, index

@@ -1,0 +1,90 @@
+"""Output formats, registered by name exactly as a third-party plugin would.
+
+A renderer is ``func(job: RenderJob) -> bytes``; it reads the Brief and the
+section views and may ask the job for another format's output (pdf is made
+from the html, html from the markdown), which is rendered once per build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment
+
+from briefgen.errors import RenderError
+from briefgen.model import Brief
+from briefgen.sections import SectionView
+
+Renderer = Callable[["RenderJob"], bytes]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # the name the config's output.formats uses
+    suffix: str  # the output file's suffix, with the dot
+    render: Renderer
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(name: str, suffix: str) -> Callable[[Renderer], Renderer]:
+    """Register an output format; duplicate names are refused."""
+
+    def wrap(func: Renderer) -> Renderer:
+        if name in FORMATS:
+            raise ValueError(f"output format {name!r} is already registered")
+        FORMATS[name] = Format(name, suffix, func)
+        return func
+
+    return wrap
+
+
+def _load_builtins() -> None:
+    # Importing the modules runs their @register lines.
+    from briefgen.render import html, json, markdown, pdf  # noqa: F401
+
+
+def names() -> list[str]:
+    _load_builtins()
+    return list(FORMATS)
+
+
+def suffix(name: str) -> str:
+    _load_builtins()
+    return FORMATS[name].suffix
+
+
+@dataclass
+class RenderJob:
+    """One brief being rendered; each format's output is made at most once."""
+
+    brief: Brief
+    views: list[SectionView]
+    templates_dir: Path | None = None
+    _outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def env(self) -> Environment:
+        from briefgen.render.templates import environment
+
+        return environment(self.templates_dir)
+
+    def output(self, name: str) -> bytes:
+        if name not in self._outputs:
+            if name not in FORMATS:
+                raise RenderError(f"no output format {name!r}. Available: {', '.join(FORMATS)}")
+            self._outputs[name] = FORMATS[name].render(self)
+        return self._outputs[name]
+
+
+def render_all(
+    brief: Brief, views: list[SectionView], formats: list[str], templates_dir: Path | None = None
+) -> dict[str, bytes]:
+    """Every requested format, by name, as bytes ready to write."""
+    _load_builtins()
+    job = RenderJob(brief, views, templates_dir)
+    return {name: job.output(name) for name in formats}

@@ -1,0 +1,145 @@
+"""The Jinja environment: the user's templates first, then the built-ins.
+
+Built-ins stay reachable as ``default:<name>`` so an override can extend the
+original. Markdown templates are not HTML-autoescaped; every piece of
+article-derived text goes through the ``md`` filter instead, which makes it
+inert Markdown. Article text is only ever a value, never template source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import json
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
+)
+
+from briefgen.errors import RenderError
+
+BUILTIN_PREFIX = "default"
+STYLESHEET = "brief.css"
+
+
+def builtin_dir() -> Path:
+    """The folder of the built-in templates, installed or in a source checkout."""
+    try:
+        return Path(str(importlib.resources.files("briefgen.templates")))
+    except ModuleNotFoundError:
+        # Running from a source checkout: the package-dir mapping exists only once installed.
+        return Path(__file__).resolve().parents[2] / "templates"
+
+
+def environment(templates_dir: Path | None = None) -> Environment:
+    builtin = FileSystemLoader(builtin_dir())
+    user = [FileSystemLoader(templates_dir)] if templates_dir else []
+    env = Environment(
+        loader=ChoiceLoader([*user, PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter=":"), builtin]),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html.j2", "html"], default_for_string=False, default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, yaml_str=yaml_str, fn=footnote_label, utc=utc, weblink=weblink)
+    return env
+
+
+def render(env: Environment, name: str, **context: Any) -> str:
+    """Render one template; any template fault becomes a one-line RenderError."""
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateNotFound as err:
+        raise RenderError(
+            f"template {err.name!r} not found in templates_dir or the built-in templates"
+        ) from err
+    except TemplateSyntaxError as err:
+        raise RenderError(
+            f"template syntax error in {err.filename or err.name}, line {err.lineno}: {err.message}"
+        ) from err
+    except Exception as err:  # noqa: BLE001 - a user template can raise anything while rendering
+        raise RenderError(f"template error in {_where(err, name)}: {err}") from err
+
+
+def stylesheet(env: Environment) -> str:
+    """The CSS text, found like a template (a user's brief.css wins) but never evaluated."""
+    try:
+        source, _filename, _uptodate = env.loader.get_source(env, STYLESHEET)
+    except TemplateNotFound as err:
+        raise RenderError(f"stylesheet {STYLESHEET!r} not found in templates_dir or the built-ins") from err
+    return source
+
+
+def _where(err: BaseException, name: str) -> str:
+    # Jinja rewrites tracebacks so template frames carry the template file and line.
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if not f.filename.endswith(".py")]
+    if not frames:
+        return name
+    return f"{frames[-1].filename}, line {frames[-1].lineno}"
+
+
+# --------------------------------------------------------------------------
+# Filters
+# --------------------------------------------------------------------------
+
+# Every ASCII character with a meaning somewhere in CommonMark, GFM or common
+# wiki extensions (tables, strikethrough, footnotes, entities).
+_MD_PUNCT = re.compile(r"([\\`*_\[\]()#+\-!<>|{}~&])")
+# Line-start constructs not caught above: ordered list "1." and setext "===".
+_MD_LEAD = re.compile(r"^(\d+)\.|^=")
+
+
+def md(value: Any) -> str:
+    """Make ``value`` literal Markdown text on a single line."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())  # a value can never start a new block
+    text = _MD_PUNCT.sub(r"\\\1", text)
+    return _MD_LEAD.sub(lambda m: f"{m[1]}\\." if m[1] else "\\=", text)
+
+
+def yaml_str(value: Any) -> str:
+    """A YAML scalar for front matter: null, or a double-quoted one-line string."""
+    if value is None:
+        return "null"
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+
+
+def footnote_label(value: Any) -> str:
+    """A source id usable as a footnote label (``[^S1]``)."""
+    label = re.sub(r"[^A-Za-z0-9_-]", "", str(value))
+    if not label:
+        raise ValueError(f"source id {value!r} cannot be a footnote label")
+    return label
+
+
+def utc(value: dt.datetime) -> str:
+    """``2024-05-01 07:30 UTC``; a naive time is taken to be UTC already."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc)
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+_WEB_URL = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def weblink(url: str | None) -> str:
+    """An autolink for an http(s) URL; anything else as inert text."""
+    if url and _WEB_URL.fullmatch(url):
+        return f"<{url}>"
+    return md(url)

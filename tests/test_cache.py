@@ -1,0 +1,50 @@
+"""Extraction cache: valid entries come back, stale or corrupt ones are rebuilt."""
+
+from briefgen.cache import Cache, key_of, stamp
+from briefgen.model import ArticleFacts, Attribution, Mention, Span, TimedEvent, Withheld
+
+
+def _facts():
+    span = Span("Ada said so", 0, 11)
+    return ArticleFacts(
+        source_id="S1",
+        mentions=[Mention("Ada Roux", 0, 8, "person", role="minister", local_id=1)],
+        attributions=[Attribution(speaker=Span("Ada", 0, 3), cue=Span("said", 4, 8), content=span, speaker_name="Ada Roux")],
+        events=[TimedEvent(text=span, date="2023-03", date_text="in March", actors=["Ada Roux"])],
+        withheld=[Withheld(text=span, topic="how", actor="Ada Roux", cue="declined to say", question="How?")],
+    )
+
+
+def test_cache_roundtrip(tmp_path):
+    cache = Cache(tmp_path)
+    entry = stamp("text", {"title": "T"}, "model-1", {"claims": "claims.v1"})
+    assert cache.get(entry) is None
+    cache.put(entry, _facts())
+    assert cache.get(entry) == _facts()
+
+
+def test_cache_key_changes_with_extractor_version(tmp_path):
+    a = stamp("text", {}, "model-1", {"claims": "claims.v1"})
+    b = stamp("text", {}, "model-1", {"claims": "claims.v2"})
+    assert key_of(a) != key_of(b)
+    cache = Cache(tmp_path)
+    cache.put(a, _facts())
+    assert cache.get(b) is None
+
+
+def test_cache_corrupt_entry_is_dropped_not_fatal(tmp_path, caplog):
+    cache = Cache(tmp_path)
+    entry = stamp("text", {}, "m", {})
+    cache.put(entry, _facts())
+    file = next(tmp_path.rglob("*.json"))
+    file.write_text("{not json", encoding="utf-8")
+    assert cache.get(entry) is None
+    assert not file.exists()
+    assert "rebuilding" in caplog.text
+
+
+def test_cache_disabled_with_no_folder():
+    cache = Cache(None)
+    entry = stamp("text", {}, "m", {})
+    cache.put(entry, _facts())
+    assert cache.get(entry) is None

@@ -1,0 +1,241 @@
+"""Attribution extraction on hand-made sentences (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract import claims
+from briefgen.model import ArticleFacts, Mention
+
+
+def extract(make_article, text, mentions=None, **meta):
+    article, doc = make_article(text, **meta)
+    facts = ArticleFacts(source_id=article.source.id, mentions=mentions or [])
+    claims.extract(article, doc, facts)
+    return article, facts.attributions
+
+
+def only(attributions, cue):
+    found = [a for a in attributions if a.cue.text == cue]
+    assert len(found) == 1, [(a.cue.text, a.content.text) for a in attributions]
+    return found[0]
+
+
+def test_claims_reported_speech_takes_the_complement(make_article):
+    _, atts = extract(make_article, "Mayor Lena Farrow said that the bridge over the Tamsin river would reopen in May.")
+    att = only(atts, "said")
+    assert att.speaker.text == "Mayor Lena Farrow"
+    assert att.content.text == "the bridge over the Tamsin river would reopen in May"
+    assert att.hedge == "asserted" and not att.quote
+
+
+def test_claims_inverted_order_both_ways(make_article):
+    _, atts = extract(
+        make_article,
+        "The harbour tax will double next year, Jon Ekwall said. Fishing quotas are too low, said Mara Quist.",
+    )
+    by_speaker = {a.speaker.text: a.content.text for a in atts}
+    assert by_speaker == {
+        "Jon Ekwall": "The harbour tax will double next year",
+        "Mara Quist": "Fishing quotas are too low",
+    }
+
+
+def test_claims_according_to_drops_the_phrase_and_comma(make_article):
+    _, atts = extract(make_article, "A convoy of forty trucks crossed the border at dawn, according to the Velmar coast guard.")
+    att = only(atts, "according to")
+    assert att.speaker.text == "the Velmar coast guard"
+    assert att.content.text == "A convoy of forty trucks crossed the border at dawn"
+
+
+def test_claims_according_to_at_sentence_start(make_article):
+    _, atts = extract(make_article, "According to Dana Oyelaran, the museum will close for repairs.")
+    att = only(atts, "According to")
+    assert att.content.text == "the museum will close for repairs"
+
+
+def test_claims_curly_single_quote_with_apostrophes(make_article):
+    text = "‘We urge Tarvania’s leaders to stop the shelling and return to the talks,’ Edda Mornsen told reporters."
+    article, atts = extract(make_article, text)
+    att = only(atts, "told")
+    assert att.speaker.text == "Edda Mornsen"
+    assert att.content.text == "We urge Tarvania’s leaders to stop the shelling and return to the talks"
+    assert att.quote
+
+
+def test_claims_quote_spanning_sentences_is_one_content(make_article):
+    _, atts = extract(make_article, "“We will rebuild the school. We will not wait for the ministry,” said Ilse Varga.")
+    att = only(atts, "said")
+    assert att.content.text == "We will rebuild the school. We will not wait for the ministry"
+    assert att.quote
+
+
+def test_claims_quote_running_over_paragraphs(make_article):
+    text = (
+        "Piet Jorna, the harbour master, spoke at length.\n\n"
+        "“The dredging must start this winter.\n\n"
+        "“Otherwise the ferries stop,” Jorna said."
+    )
+    _, atts = extract(make_article, text)
+    att = only(atts, "said")
+    assert att.content.text.startswith("The dredging must start this winter.")
+    assert att.content.text.endswith("Otherwise the ferries stop")
+    assert att.quote
+
+
+def test_claims_colon_introduces_quote(make_article):
+    _, atts = extract(make_article, "Rhea Castell told the council: “No family will lose its home.”")
+    att = only(atts, "told")
+    assert "No family will lose its home" in att.content.text
+    assert att.quote
+
+
+def test_claims_partial_quote_in_reported_speech_is_not_a_quote(make_article):
+    _, atts = extract(
+        make_article, "Olaf Brenner noted that while the letters were “surface-level,” they showed progress in the talks."
+    )
+    att = only(atts, "noted")
+    assert att.content.text == "while the letters were “surface-level,” they showed progress in the talks"
+    assert not att.quote
+    assert len(atts) == 1  # the quotation is not a statement of "they"
+
+
+def test_claims_unbalanced_quote_is_ignored(make_article):
+    regions = claims.quote_regions("He said “never again and left.\n\nThe council voted.")
+    assert regions == []
+
+
+def test_claims_apostrophes_are_not_quotes(make_article):
+    assert claims.quote_regions("The country’s army and the rebels’ leaders met on Monday.") == []
+
+
+def test_claims_noun_cue_with_that_clause(make_article):
+    _, atts = extract(make_article, "Tomas Keller's claim that the dam was unsafe was rejected by engineers.")
+    att = only(atts, "claim")
+    assert att.speaker.text == "Tomas Keller"
+    assert att.content.text == "the dam was unsafe"
+    assert att.hedge == "hedged"
+
+
+def test_claims_statement_phrase_keeps_the_verb_as_cue(make_article):
+    _, atts = extract(make_article, "In a statement, the Orvell ministry said the talks would resume on Friday.")
+    att = only(atts, "said")
+    assert att.speaker.text == "the Orvell ministry"
+    assert att.content.text == "the talks would resume on Friday"
+
+
+def test_claims_briefing_object_is_not_content(make_article):
+    _, atts = extract(make_article, "The fleet is ready to sail, Admiral Rosa Kettering told a briefing on Wednesday.")
+    att = only(atts, "told")
+    assert att.content.text == "The fleet is ready to sail"
+
+
+def test_claims_call_needs_content(make_article):
+    _, atts = extract(make_article, "The so-called reform was called a failure. The unions have called on Brisa Telmo to resign.")
+    assert [a.cue.text for a in atts] == ["called"]
+    assert atts[0].content.text == "Brisa Telmo to resign"
+
+
+def test_claims_pronoun_resolves_to_last_speaker_not_embedded_subject(make_article):
+    text = (
+        "Aino Virtanen, a spokeswoman, said Defence Minister Karel Dvorak had visited the base. "
+        "She also claimed that the base had received new radar equipment."
+    )
+    _, atts = extract(make_article, text)
+    att = only(atts, "claimed")
+    assert att.speaker.text == "She"
+    assert att.speaker_name == "Aino Virtanen"
+    assert att.hedge == "hedged"
+
+
+def test_claims_pronoun_uses_actor_mentions_fullest_form(make_article):
+    text = "Farid Osman arrived late. Osman said the vote was rigged. He added that protests would follow."
+    article, _ = make_article(text)
+    start = article.raw.index("Farid Osman")
+    second = article.raw.index("Osman said")
+    mentions = [
+        Mention("Farid Osman", start, start + 11, "person", None, 1),
+        Mention("Osman", second, second + 5, "person", None, 1),
+    ]
+    _, atts = extract(make_article, text, mentions)
+    assert only(atts, "said").speaker_name == "Farid Osman"
+    assert only(atts, "added").speaker_name == "Farid Osman"
+
+
+def test_claims_description_resolves_by_role(make_article):
+    text = "Harbour spokesman Pavel Lind met the press. The spokesman said the cranes would be replaced."
+    article, _ = make_article(text)
+    start = article.raw.index("Pavel Lind")
+    mentions = [Mention("Pavel Lind", start, start + 10, "person", "harbour spokesman", 1)]
+    _, atts = extract(make_article, text, mentions)
+    att = only(atts, "said")
+    assert att.speaker.text == "The spokesman"
+    assert att.speaker_name == "Pavel Lind"
+
+
+def test_claims_without_mentions_falls_back_to_entities(make_article):
+    _, atts = extract(make_article, "Gloria Hendricks visited the plant. She said the plant would close in June.")
+    assert only(atts, "said").speaker_name == "Gloria Hendricks"
+
+
+def test_claims_coordinated_speaker_resolves_to_no_single_actor(make_article):
+    _, atts = extract(make_article, "Both Velmar and Ostrava denied the allegations about the pipeline.")
+    att = only(atts, "denied")
+    assert att.speaker.text == "Both Velmar and Ostrava"
+    assert att.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("Ruth Abara said the two leaders had reportedly exchanged letters.", "hedged"),
+        ("Ruth Abara said the factory could close next year.", "hedged"),
+        ("Ruth Abara alleged that the mayor took bribes.", "hedged"),
+        ("Ruth Abara reported that the mayor resigned.", "reported"),
+        ("Ruth Abara said the mayor resigned.", "asserted"),
+    ],
+)
+def test_claims_hedge_label_from_wording(make_article, sentence, hedge):
+    _, atts = extract(make_article, sentence)
+    assert atts[0].hedge == hedge
+
+
+def test_claims_headline_attribution(make_article):
+    text = "Ports may close: Union claims Velmar and Ostrava signed deal\n\nThe union said talks had failed."
+    article, atts = extract(make_article, text, title=None)
+    assert article.headline_end > 0
+    att = only(atts, "claims")
+    assert att.headline
+    assert att.speaker.text == "Union"
+    assert att.content.text == "Velmar and Ostrava signed deal"
+    assert not only(atts, "said").headline
+
+
+def test_claims_nested_speech_inside_quote_is_skipped(make_article):
+    _, atts = extract(make_article, "“I told him the road was closed,” Nora Blix said.")
+    assert [a.cue.text for a in atts] == ["said"]
+
+
+def test_claims_offsets_index_the_original_text(make_article):
+    text = "---\ntitle: Test\n---\n\n  Oskar Lunde said the ferry   would sail.  \n\nLater, the port reopened, according to Lunde."
+    article, atts = extract(make_article, text, title=None)
+    assert len(atts) == 2
+    for att in atts:
+        for span in (att.speaker, att.cue, att.content):
+            assert article.raw[span.start:span.end] == span.text
+
+
+def test_claims_is_said_to_is_hedged_without_speaker(make_article):
+    _, atts = extract(make_article, "Governor Ilka Baum is said to have signed the order in secret.")
+    att = only(atts, "said")
+    assert att.speaker is None
+    assert att.content.text == "Governor Ilka Baum is said to have signed the order in secret"
+    assert att.hedge == "hedged"
+
+
+def test_claims_headline_speaker_before_colon(make_article):
+    text = "Poll: Most voters back the new rail line\n\nA survey of 2,000 people was published on Monday."
+    _, atts = extract(make_article, text, title=None)
+    att = only(atts, ":")
+    assert att.speaker.text == "Poll"
+    assert att.content.text == "Most voters back the new rail line"

@@ -1,0 +1,57 @@
+from briefgen.extract import events
+from briefgen.model import ArticleFacts
+
+
+def run(make_article, text, **kwargs):
+    article, doc = make_article(text, **kwargs)
+    facts = ArticleFacts(source_id=article.source.id)
+    events.extract(article, doc, facts)
+    return article, facts.events
+
+
+def test_events_keeps_dated_past_events(make_article):
+    article, found = run(make_article, (
+        "Harbor talks stall\n\n"
+        "On Wednesday, the Velmar ministry revealed new figures on the port dispute.\n\n"
+        "In March, the Velmar ministry said it had seized two cargo ships near Ostrava Bay.\n\n"
+        "Late last year, Dorin Kasp visited Tesport to negotiate a fishing deal."))
+    assert [(e.date, e.date_text) for e in found] == [("2023-03", "March"), ("2022", "Late last year")]
+    assert "Dorin Kasp" in found[1].actors
+    for e in found:
+        assert article.raw[e.text.start:e.text.end] == e.text.text
+
+
+def test_events_skips_the_news_day_and_what_is_said_today(make_article):
+    _, found = run(make_article, (
+        "Minister Ilse Brandt told reporters on Wednesday that the port will reopen.\n\n"
+        "Brandt says the talks are progressing."))
+    assert found == []
+
+
+def test_events_treats_the_lead_day_as_news_day_when_published_later(make_article):
+    _, found = run(make_article, (
+        "On Tuesday, the Velmar ministry announced a port closure.\n\n"
+        "Officials said on Tuesday that the closure was temporary.\n\n"
+        "Last Friday, dockworkers walked out over unpaid wages."), published="2023-08-30")
+    assert [e.date for e in found] == ["2023-08-25"]
+
+
+def test_events_keeps_eras_and_clearly_earlier_undated_events(make_article):
+    _, found = run(make_article, (
+        "During her presidency, Ona Varle corresponded with the rebel leader.\n\n"
+        "Both governments have previously denied the allegations.\n\n"
+        "The delegation traveled to the capital."))
+    assert [(e.date, e.date_text) for e in found] == [(None, "her presidency"), (None, "previously")]
+
+
+def test_events_without_publication_date_keep_relative_wording(make_article):
+    _, found = run(make_article, ("In March, the Velmar ministry seized two cargo ships.\n\n"
+                                  "On July 25, 2021, Dorin Kasp resigned."), published=None)
+    assert [(e.date, e.date_text) for e in found] == [(None, "March"), ("2021-07-25", "July 25, 2021")]
+
+
+def test_events_skips_headline(make_article):
+    article, found = run(make_article, "Last year Tesport council approved the harbour plan\n\n"
+                                       "The plan is popular with fishermen.", title=None)
+    assert article.headline_end > 0
+    assert found == []

@@ -1,0 +1,157 @@
+"""Actors merged across articles, ranked, and found again by any name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefgen.extract import actors as extract_actors
+from briefgen.fuse.actors import fuse_actors
+from briefgen.model import ArticleFacts, Mention
+from briefgen.sources.reader import article_from_text
+
+
+def article(source_id: str, text: str, *mentions: tuple[str, str, int] | tuple[str, str, int, str]):
+    """An article and its facts; each mention is (text, label, local_id[, role]),
+    found in order in ``text``."""
+    art = article_from_text(text, source_id, {"title": "Test article"})
+    facts = ArticleFacts(source_id=source_id)
+    pos = 0
+    for name, label, local_id, *role in mentions:
+        start = text.index(name, pos)
+        pos = start + len(name)
+        facts.mentions.append(Mention(name, start, pos, label, role[0] if role else None, local_id))
+    return art, facts
+
+
+def fuse(*pairs, speakers=None):
+    return fuse_actors([a for a, _ in pairs], [f for _, f in pairs], speakers)
+
+
+def named(actor_list, name):
+    return next(a for a in actor_list if a.name == name)
+
+
+def test_fuse_actors_surname_merges_with_full_name_across_articles():
+    found, _ = fuse(
+        article("S1", "Finance Minister Lena Marsh spoke.", ("Lena Marsh", "person", 1, "Finance Minister")),
+        article("S2", "Marsh said no. Marsh left.", ("Marsh", "person", 1), ("Marsh", "person", 1)),
+    )
+    assert len(found) == 1
+    marsh = found[0]
+    assert (marsh.name, marsh.aliases, marsh.roles) == ("Lena Marsh", ["Marsh"], ["Finance Minister"])
+    assert (marsh.mentions, marsh.sources) == (3, ["S1", "S2"])
+    assert [(e.source_id, e.text) for e in marsh.evidence] == [("S1", "Lena Marsh"), ("S2", "Marsh")]
+
+
+def test_fuse_actors_same_surname_people_are_not_merged():
+    found, index = fuse(
+        article("S1", "John Smith spoke.", ("John Smith", "person", 1)),
+        article("S2", "Mary Smith spoke.", ("Mary Smith", "person", 1)),
+        article("S3", "Smith spoke.", ("Smith", "person", 1)),
+    )
+    assert sorted(a.name for a in found) == ["John Smith", "Mary Smith", "Smith"]
+    assert index.resolve("Smith", "S1").name == "John Smith"
+    assert index.resolve("Smith", "S3").name == "Smith"
+
+
+def test_fuse_actors_truncated_name_merges_with_full_name():
+    found, _ = fuse(
+        article("S1", "Kim Tae meets envoy", ("Kim Tae", "person", 1)),
+        article("S2", "Kim Tae Ho met the envoy. Kim smiled.", ("Kim Tae Ho", "person", 1), ("Kim", "person", 1)),
+    )
+    assert [(a.name, sorted(a.aliases)) for a in found] == [("Kim Tae Ho", ["Kim", "Kim Tae"])]
+
+
+def test_fuse_actors_country_aliases_become_one_country():
+    found, _ = fuse(
+        article("S1", "The U.S. agreed with the Commonwealth of Dominica.",
+                ("U.S.", "country", 1), ("Commonwealth of Dominica", "country", 2)),
+        article("S2", "United States and American officials. Washington agreed. Dominica too.",
+                ("United States", "country", 1), ("American", "country", 1), ("Washington", "country", 1),
+                ("Dominica", "country", 2)),
+    )
+    assert sorted(a.name for a in found) == ["Dominica", "United States"]
+    us = named(found, "United States")
+    assert (us.type, us.mentions) == ("country", 4)
+    assert set(us.aliases) == {"U.S.", "American", "Washington"}
+
+
+def test_fuse_actors_acronym_merges_with_organisation_it_abbreviates():
+    found, _ = fuse(
+        article("S1", "The United Nations Security Council met.", ("United Nations Security Council", "organisation", 1)),
+        article("S2", "The U.N. Security Council and the UNSC met.",
+                ("U.N. Security Council", "organisation", 1), ("UNSC", "organisation", 2)),
+    )
+    assert len(found) == 1
+    assert found[0].name == "United Nations Security Council"
+    assert set(found[0].aliases) == {"U.N. Security Council", "UNSC"}
+
+
+def test_fuse_actors_roles_merge_case_and_spelling_most_frequent_first():
+    found, _ = fuse(
+        article("S1", "Dovaran Defence Minister Lev Orlov. Lev Orlov, a general.",
+                ("Lev Orlov", "person", 1, "Dovaran Defence Minister"), ("Lev Orlov", "person", 1, "general")),
+        article("S2", "Dovaran defense minister Lev Orlov.", ("Lev Orlov", "person", 1, "Dovaran defense minister")),
+    )
+    assert found[0].roles == ["Dovaran Defence Minister", "general"]
+
+
+def test_fuse_actors_organisation_tag_on_a_surname_joins_the_person():
+    found, _ = fuse(
+        article("S1", "Piet Dorn spoke.", ("Piet Dorn", "person", 1)),
+        article("S2", "Dorn spoke.", ("Dorn", "organisation", 1)),
+    )
+    assert [(a.name, a.type, a.mentions) for a in found] == [("Piet Dorn", "person", 2)]
+
+
+def test_fuse_actors_ranked_by_salience_with_speaker_bonus():
+    pairs = (
+        article("S1", "Lena Marsh and the Tarvo Group and the Tarvo Group.",
+                ("Lena Marsh", "person", 1), ("Tarvo Group", "organisation", 2), ("Tarvo Group", "organisation", 2)),
+        article("S2", "Ken Obi and the Tarvo Group.", ("Ken Obi", "person", 1), ("Tarvo Group", "organisation", 2)),
+    )
+    found, _ = fuse(*pairs)
+    assert [a.name for a in found] == ["Tarvo Group", "Lena Marsh", "Ken Obi"]
+    assert [a.salience for a in found] == [9.0, 4.0, 4.0]
+    found, index = fuse(*pairs, speakers=Counter({"Finance Minister Lena Marsh": 3}))
+    assert [(a.id, a.name) for a in found] == [("A1", "Lena Marsh"), ("A2", "Tarvo Group"), ("A3", "Ken Obi")]
+    assert index.by_id["A1"] is found[0]
+
+
+def test_fuse_actors_index_resolves_any_written_form():
+    _, index = fuse(
+        article("S1", "Lena Marsh said the U.S. and the Tarvo Group agreed.",
+                ("Lena Marsh", "person", 1), ("U.S.", "country", 2), ("Tarvo Group", "organisation", 3)),
+    )
+    assert index.resolve("Marsh").name == "Lena Marsh"
+    assert index.resolve("Lena  Marsh’s").name == "Lena Marsh"
+    assert index.resolve("Ms. Marsh", "S1").name == "Lena Marsh"
+    assert index.resolve("the United States").name == "United States"
+    assert index.resolve("Americans").name == "United States"
+    assert index.resolve("the Tarvo Group").name == "Tarvo Group"
+    assert index.resolve("Ken Obi") is None
+
+
+def test_fuse_actors_from_extracted_articles(make_article):
+    pairs = []
+    for source_id, text in (
+        ("S1", "Finance Minister Lena Marsh said the U.S. would pay. Marsh did not say when."),
+        ("S2", "Lena Marsh, the finance minister, told American officials that Washington owed more."),
+    ):
+        art, doc = make_article(text, source_id=source_id)
+        facts = ArticleFacts(source_id=source_id)
+        extract_actors.extract(art, doc, facts)
+        pairs.append((art, facts))
+    found, _ = fuse(*pairs)
+    assert [(a.name, a.sources) for a in found] == [("Lena Marsh", ["S1", "S2"]), ("United States", ["S1", "S2"])]
+    assert found[0].roles == ["Finance Minister"]
+
+
+def test_fuse_actors_short_organisation_name_merges_only_with_two_word_name():
+    found, _ = fuse(
+        article("S1", "Tarvo Ltd and the United Nations Security Council.",
+                ("Tarvo Ltd", "organisation", 1), ("United Nations Security Council", "organisation", 2)),
+        article("S2", "Tarvo and the United Nations.", ("Tarvo", "organisation", 1), ("United Nations", "organisation", 2)),
+    )
+    assert sorted((a.name, a.mentions) for a in found) == [
+        ("Tarvo Ltd", 2), ("United Nations", 1), ("United Nations Security Council", 1)]

@@ -1,0 +1,54 @@
+from briefgen.fuse.timeline import fuse_events
+from briefgen.model import ArticleFacts, Span, TimedEvent
+from briefgen.sources.reader import article_from_text
+
+
+def told(text, date, date_text, start=0):
+    return TimedEvent(text=Span(text, start, start + len(text)), date=date, date_text=date_text)
+
+
+def fuse(*per_source):
+    ids = [f"S{i}" for i in range(1, len(per_source) + 1)]
+    articles = [article_from_text("x", sid, {"title": "t"}) for sid in ids]
+    facts = [ArticleFacts(source_id=sid, events=list(evs)) for sid, evs in zip(ids, per_source)]
+    return fuse_events(articles, facts)
+
+
+def test_fuse_timeline_merges_same_event_across_sources():
+    out = fuse(
+        [told("Last year, the Velmar navy seized a grain ship from Ostrava near the strait.", "2022", "Last year")],
+        [told("Late last year, the Velmar navy said it had seized an Ostrava grain ship in the strait.",
+              "2022-11", "Late last year", 40)],
+    )
+    assert len(out) == 1
+    event = out[0]
+    assert event.date == "2022-11"
+    assert event.sources == ["S1", "S2"]
+    assert [(e.source_id, e.start) for e in event.evidence] == [("S1", 0), ("S2", 40)]
+    assert event.text.startswith("Late last year, the Velmar navy said")
+
+
+def test_fuse_timeline_keeps_apart_incompatible_dates_and_different_events():
+    out = fuse(
+        [told("In March, the Velmar navy seized a grain ship near the strait.", "2023-03", "March"),
+         told("In July, Dorin Kasp visited Tesport for fishing talks.", "2023-07", "July", 80)],
+        [told("In April, the Velmar navy seized a grain ship near the strait.", "2023-04", "April")],
+    )
+    assert [e.date for e in out] == ["2023-03", "2023-04", "2023-07"]
+
+
+def test_fuse_timeline_sorts_by_date_with_undated_last_in_article_order():
+    out = fuse(
+        [told("During her presidency, Ona Varle wrote to the rebels.", None, "her presidency", 5),
+         told("In 2019, Tesport opened a new harbour.", "2019", "2019", 60)],
+        [told("Both governments have previously denied the claims.", None, "previously"),
+         told("In March 2021, the council voted to expand the harbour.", "2021-03", "March 2021", 90)],
+    )
+    assert [(e.id, e.date) for e in out] == [("E1", "2019"), ("E2", "2021-03"), ("E3", None), ("E4", None)]
+    assert out[2].sources == ["S1"] and out[3].sources == ["S2"]
+
+
+def test_fuse_timeline_never_merges_two_events_of_one_source():
+    out = fuse([told("In 2019, Tesport opened a new harbour for ships.", "2019", "2019"),
+                told("In 2019, Tesport opened a second new harbour for ships.", "2019", "2019", 70)])
+    assert len(out) == 2
