@@ -15,20 +15,29 @@ from briefgen.fuse.actors import fuse_actors
 from briefgen.fuse.claims import fuse_claims
 from briefgen.fuse.questions import derive_questions
 from briefgen.fuse.timeline import fuse_events
-from briefgen.model import ArticleFacts, Brief, Claim
+from briefgen.model import ArticleFacts, Brief, Claim, Event
 from briefgen.sources.article import Article
 
 SUMMARY_SIZE = 3
 
 
-def bottom_line(claims: list[Claim]) -> list[Claim]:
-    """The claims that open the brief: the most corroborated, named-speaker ones.
+def _told_as_background(claim: Claim, events: list[Event]) -> bool:
+    """A claim read inside a background event ("In March, X said ...") is history."""
+    spans = {(ev.source_id, ev.start, ev.end) for event in events for ev in event.evidence}
+    return any(sid == ev.source_id and start <= ev.start and ev.end <= end
+               for ev in claim.evidence for sid, start, end in spans)
 
-    Claims come ranked from fusion; a claim needs a speaker to be worth a
-    bottom line, and corroborated claims go before single-outlet ones.
+
+def bottom_line(claims: list[Claim], events: list[Event]) -> list[Claim]:
+    """The claims that open the brief: today's news, most corroborated first.
+
+    Claims come ranked from fusion; a claim needs a named speaker to be worth
+    a bottom line, and a claim that is part of the background timeline goes
+    after the current ones however many outlets repeat it.
     """
     named = [c for c in claims if c.speaker]
-    ranked = sorted(named, key=lambda c: (-c.outlets, claims.index(c)))
+    position = {c.id: i for i, c in enumerate(claims)}
+    ranked = sorted(named, key=lambda c: (_told_as_background(c, events), -c.outlets, position[c.id]))
     return ranked[:SUMMARY_SIZE]
 
 
@@ -42,6 +51,7 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
         return (actor.name, actor.id) if actor else (name, None)
 
     claims = fuse_claims(articles, facts, resolve)
+    events = fuse_events(articles, facts)
     dates = [a.source.published for a in articles if a.source.published]
     return Brief(
         title=config.title,
@@ -49,10 +59,10 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
         config={**config.summary(), "briefgen": __version__},
         sources=[a.source for a in articles],
         cutoff=max(dates) if dates else None,
-        summary=bottom_line(claims),
+        summary=bottom_line(claims, events),
         key_claims=claims,
         actors=actors,
-        background=fuse_events(articles, facts),
+        background=events,
         open_questions=derive_questions(facts, claims),
         sections=[name for name, _ in config.section_list()],
     )

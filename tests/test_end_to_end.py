@@ -1,0 +1,127 @@
+"""End to end on the seed articles: the brief says what the articles say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+
+import pytest
+
+from briefgen import build, config
+from briefgen.sources import furniture
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    cfg = config.load(ROOT / "config.yaml")
+    cfg.cache_dir = str(tmp / "cache")
+    result = build.build(cfg, tmp / "out", now=dt.datetime(2023, 8, 31, 6, 0, tzinfo=dt.timezone.utc))
+    brief = json.loads((tmp / "out" / "brief.json").read_text(encoding="utf-8"))
+    markdown = (tmp / "out" / "brief.md").read_text(encoding="utf-8")
+    return cfg, tmp, result, brief, markdown
+
+
+def _raw(cfg, source_id):
+    index = int(source_id[1:]) - 1
+    return cfg.article_files()[index][0].read_text(encoding="utf-8")
+
+
+def test_e2e_writes_every_format(built):
+    _cfg, tmp, result, _brief, _md = built
+    assert sorted(p.name for p in result.written) == ["brief.html", "brief.json", "brief.md", "brief.pdf"]
+    assert (tmp / "out" / "brief.pdf").read_bytes().startswith(b"%PDF")
+    html = (tmp / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "<h2" in html and "Key claims" in html
+
+
+def test_e2e_actor_merged_from_name_forms(built):
+    _cfg, _tmp, _result, brief, _md = built
+    actors = {a["name"]: a for a in brief["actors"]}
+    assert "Kirby" in actors["John Kirby"]["aliases"]
+    assert any("spokesman" in role for role in actors["John Kirby"]["roles"])
+    assert actors["John Kirby"]["sources"] == ["S1", "S2"]
+    assert {"Kim", "Kim Jong"} <= set(actors["Kim Jong Un"]["aliases"])
+    assert "DPRK" in actors["North Korea"]["aliases"]
+    assert not {"Kirby", "Kim", "WhatsApp", "Townflex", "Stermy"} & set(actors)
+
+
+def test_e2e_claim_with_speaker_and_both_sources(built):
+    cfg, _tmp, _result, brief, _md = built
+    corroborated = [c for c in brief["key_claims"] if c["sources"] == ["S1", "S2"]]
+    food = [c for c in corroborated if "food-for-arms" in c["text"]]
+    assert food and food[0]["speaker"] == "White House"
+    assert food[0]["confidence"] == "high"
+    for claim in brief["key_claims"]:
+        for ev in claim["evidence"]:
+            assert _raw(cfg, ev["source_id"])[ev["start"]:ev["end"]] == ev["text"]
+    pronoun = [c for c in brief["key_claims"] if "exchanged letters" in c["text"] and c["sources"] == ["S2"]]
+    assert pronoun[0]["speaker"] == "John Kirby"  # "He also claimed ..." resolved
+    assert pronoun[0]["hedge"] == "hedged"
+
+
+def test_e2e_dated_background(built):
+    cfg, _tmp, _result, brief, _md = built
+    dated = {e["date"]: e for e in brief["background"] if e["date"]}
+    assert "food-for-arms" in dated["2023-03"]["text"] and dated["2023-03"]["sources"] == ["S1", "S2"]
+    assert "Wagner" in dated["2022"]["text"]
+    assert "visited" in dated["2023-07"]["text"]
+    dates = [e["date"] for e in brief["background"] if e["date"]]
+    assert dates == sorted(dates)
+    assert not any(e["text"].startswith("On Wednesday") for e in brief["background"])  # the news day
+    for event in brief["background"]:
+        for ev in event["evidence"]:
+            assert _raw(cfg, ev["source_id"])[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_e2e_open_questions(built):
+    _cfg, _tmp, _result, brief, _md = built
+    withheld = [q for q in brief["open_questions"] if q["kind"] == "withheld"]
+    assert any("intelligence" in q["text"] and q["sources"] == ["S1", "S2"] for q in withheld)
+    disagreements = [q for q in brief["open_questions"] if q["kind"] == "disagreement"]
+    # S1 credits the UN-resolutions point to the four countries, S2 to the spokesman.
+    assert any("Security Council" in q["text"] and "John Kirby" in q["text"] for q in disagreements)
+    # S1: denied by North Korea and Iran; S2: by North Korea and Russia.
+    assert any("Iran" in q["text"] and "Russia" in q["text"] for q in disagreements)
+
+
+def test_e2e_markdown_has_no_furniture_and_cites_sources(built):
+    _cfg, _tmp, _result, _brief, markdown = built
+    for line in markdown.splitlines():
+        assert furniture.kind_of(line.lstrip("-* ")) != "call to action", line
+    for gone in ("WhatsApp", "Townflex", "Min Read", "READ MORE", "pictured", "Read Full Article", "||"):
+        assert gone not in markdown
+    assert markdown.startswith("---\n")
+    assert re.search(r"^\[\^S1\]: .*seeds/000_632284dcfae7039f\.txt", markdown.replace("\\_", "_"), re.MULTILINE)
+    assert "[^S2]" in markdown
+    assert "Information cut-off: 2023-08-30" in markdown
+
+
+def test_e2e_second_build_is_quiet_and_keeps_files(built, tmp_path):
+    cfg, tmp, _result, _brief, _md = built
+    before = {p.name: p.read_bytes() for p in (tmp / "out").glob("brief.*")}
+    again = build.build(cfg, tmp / "out")
+    assert again.unchanged and again.written == []
+    assert before == {p.name: p.read_bytes() for p in (tmp / "out").glob("brief.*")}
+
+
+def test_e2e_failed_render_keeps_yesterdays_brief(built, monkeypatch):
+    cfg, tmp, _result, _brief, _md = built
+    out = tmp / "out"
+    before = {p.name: p.read_bytes() for p in out.glob("brief.*")}
+    from briefgen import render
+    from briefgen.errors import RenderError
+
+    def broken(*_args, **_kwargs):
+        raise RenderError("pdf: simulated failure")
+
+    monkeypatch.setattr(render, "render_all", broken)
+    with pytest.raises(RenderError):
+        build.build(cfg, out, force=True)
+    assert before == {p.name: p.read_bytes() for p in out.glob("brief.*")}
