@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as htmllib
 import http.server
 import json
 import shutil
@@ -11,6 +12,8 @@ import threading
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -228,7 +231,9 @@ def test_render_registry_plugin_format_reuses_other_outputs():
 
 def test_templates_md_filter_keeps_values_on_one_inert_line():
     assert md("1. first\n\n    code") == "1\\. first code"
-    assert md("=== banner") == "\\=== banner"
+    assert md("2) second") == "2\\) second"
+    assert md("=== banner") == "\\=== banner" and md("--- x") == "\\--- x" and md("+ y") == "\\+ y"
+    assert md("food-for-arms (DPRK) 3.5") == "food-for-arms (DPRK) 3.5"  # inert mid-line, kept readable
     assert md("a_b *c* `d` [e] <f> & {g}") == "a\\_b \\*c\\* \\`d\\` \\[e\\] \\<f\\> \\& \\{g\\}"
     assert md(None) == ""
 
@@ -237,3 +242,14 @@ def test_templates_yaml_str_round_trips():
     value = 'Talks: "final" round\n---\n# 2 \\ # \u2028 é'
     assert yaml.safe_load(f"k: {yaml_str(value)}")["k"] == " ".join(value.split())
     assert yaml_str(None) == "null"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+def test_templates_md_filter_output_renders_as_the_same_text(value):
+    # Whatever the value, it comes out of a Markdown list item as plain text.
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+    out = parser.render("- " + md(value) + "\n")
+    inner = out.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>\n")
+    assert "<" not in inner
+    assert htmllib.unescape(inner) == " ".join(value.split())

@@ -94,20 +94,25 @@ def _where(err: BaseException, name: str) -> str:
 # Filters
 # --------------------------------------------------------------------------
 
-# Every ASCII character with a meaning somewhere in CommonMark, GFM or common
-# wiki extensions (tables, strikethrough, footnotes, entities).
-_MD_PUNCT = re.compile(r"([\\`*_\[\]()#+\-!<>|{}~&])")
-# Line-start constructs not caught above: ordered list "1." and setext "===".
-_MD_LEAD = re.compile(r"^(\d+)\.|^=")
+# Characters that open inline markup anywhere on a line (emphasis, code,
+# links, images, footnotes, raw HTML, entities, tables, strikethrough, headings).
+_MD_INLINE = re.compile(r"([\\`*_\[\]!#<>|{}~&])")
+# Characters that matter only where a line starts (lists, setext headings,
+# thematic breaks, front matter fences); a value may be placed at a line start.
+_MD_LEAD = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
 def md(value: Any) -> str:
-    """Make ``value`` literal Markdown text on a single line."""
+    """Make ``value`` literal Markdown text on a single line.
+
+    Hyphens and brackets mid-line are left alone: they open nothing there, and
+    "food-for-arms (DPRK)" stays readable in the raw Markdown a wiki shows.
+    """
     if value is None:
         return ""
     text = " ".join(str(value).split())  # a value can never start a new block
-    text = _MD_PUNCT.sub(r"\\\1", text)
-    return _MD_LEAD.sub(lambda m: f"{m[1]}\\." if m[1] else "\\=", text)
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LEAD.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def yaml_str(value: Any) -> str:
