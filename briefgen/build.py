@@ -83,9 +83,25 @@ def extract_all(articles: list[Article], config: Config, cache: Cache, progress:
     return [f for f in facts if f is not None]
 
 
+def _code_digest() -> bytes:
+    """The installed code and built-in templates: an upgrade, even without a new
+    version number, must not be mistaken for "nothing changed"."""
+    import briefgen
+    import briefgen.templates
+
+    digest = hashlib.sha256()
+    for package in (briefgen, briefgen.templates):
+        root = Path(package.__file__).parent
+        for file in sorted(root.rglob("*")):
+            if file.suffix in {".py", ".j2", ".css"} and "__pycache__" not in file.parts:
+                digest.update(str(file.relative_to(root)).encode() + file.read_bytes())
+    return digest.digest()
+
+
 def fingerprint(config: Config, articles: list[Article]) -> str:
     """Hash of everything an output depends on, to skip builds that change nothing."""
     digest = hashlib.sha256(__version__.encode())
+    digest.update(_code_digest())
     digest.update(config.model_dump_json(exclude={"base_dir"}).encode())
     for article in articles:
         digest.update(article.raw.encode("utf-8"))

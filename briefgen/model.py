@@ -179,8 +179,10 @@ class Claim:
     speaker_id: str | None = None  # actor id of the speaker
     hedge: str = "asserted"
     outlets: int = 1  # distinct outlets carrying the claim
+    origins: int = 1  # independent origins among them (rewrites and shared wire copy count once)
     confidence: str = "low"  # "high" | "moderate" | "low" (one fixed scale)
     versions: list[str] = field(default_factory=list)  # the content as each other source told it
+    sentence: str = ""  # the claim as one plain sentence: "<speaker> said <content>."
 
 
 @dataclass
@@ -204,6 +206,17 @@ class Question:
 
 
 @dataclass
+class SourceComparison:
+    """What one source carries that no other source does."""
+
+    source_id: str
+    origin: int  # sources with the same number rewrite one another or share a wire original
+    claims: int  # key claims this source carries
+    exclusive_claims: list[str] = field(default_factory=list)  # ids of claims only it carries
+    exclusive_events: list[str] = field(default_factory=list)  # ids of background events only it dates
+
+
+@dataclass
 class Brief:
     title: str
     generated_at: dt.datetime
@@ -215,6 +228,7 @@ class Brief:
     actors: list[Actor] = field(default_factory=list)
     background: list[Event] = field(default_factory=list)
     open_questions: list[Question] = field(default_factory=list)
+    comparison: list[SourceComparison] = field(default_factory=list)  # one row per source
     sections: list[str] = field(default_factory=list)  # section names, in brief order
     notes: list[str] = field(default_factory=list)  # the tool's own remarks (undated sources, ...)
 

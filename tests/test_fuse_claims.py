@@ -130,3 +130,22 @@ def test_fuse_claims_orders_by_sources_then_speaker_prominence():
     assert claims[0].text.startswith("the toll")
     assert claims[1].speaker == "Ilse Varga"  # three statements outrank Jorna's one
     assert claims[2].speaker == "Piet Jorna"
+
+
+def test_fuse_claims_rewrites_count_as_one_origin():
+    statement = [("Ilse Varga", "said", "the Tamsin bridge will reopen to lorries in May")]
+    one = article("S1", "Daily Ledger", statement, speaker_name="Ilse Varga")
+    two = article("S2", "Coast Times", statement, speaker_name="Ilse Varga")
+    claim = fuse_claims([one[0], two[0]], [one[1], two[1]], origin_of={"S1": 1, "S2": 1})[0]
+    assert (claim.outlets, claim.origins, claim.confidence) == (2, 1, "moderate")
+    independent = fuse_claims([one[0], two[0]], [one[1], two[1]], origin_of={"S1": 1, "S2": 2})[0]
+    assert (independent.origins, independent.confidence) == (2, "high")
+
+
+def test_fuse_claims_sentence_reads_as_one_plain_sentence():
+    claims = fuse(article("S1", None, [("Ilse Varga", "said", "The bridge will reopen in May.")]))
+    assert claims[0].sentence == "Ilse Varga said the bridge will reopen in May."
+    hedged = fuse(article("S1", None, [("Ilse Varga", "claimed", "tolls will rise")], hedge="hedged"))
+    assert hedged[0].sentence == "Ilse Varga claimed tolls will rise."
+    quoted = fuse(article("S1", None, [("Ilse Varga", "said", "“We will reopen in May”")], quote=True))
+    assert quoted[0].sentence == "Ilse Varga said “We will reopen in May”."

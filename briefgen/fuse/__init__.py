@@ -13,6 +13,8 @@ from briefgen import __version__
 from briefgen.config import Config
 from briefgen.fuse.actors import fuse_actors
 from briefgen.fuse.claims import fuse_claims
+from briefgen.fuse.comparison import compare_sources
+from briefgen.fuse.origins import origin_groups
 from briefgen.fuse.questions import derive_questions
 from briefgen.fuse.timeline import fuse_events
 from briefgen.model import ArticleFacts, Brief, Claim, Event
@@ -33,11 +35,12 @@ def bottom_line(claims: list[Claim], events: list[Event]) -> list[Claim]:
 
     Claims come ranked from fusion; a claim needs a named speaker to be worth
     a bottom line, and a claim that is part of the background timeline goes
-    after the current ones however many outlets repeat it.
+    after the current ones however many outlets repeat it; among the current
+    ones, independent origins count before outlets.
     """
     named = [c for c in claims if c.speaker]
     position = {c.id: i for i, c in enumerate(claims)}
-    ranked = sorted(named, key=lambda c: (_told_as_background(c, events), -c.outlets, position[c.id]))
+    ranked = sorted(named, key=lambda c: (_told_as_background(c, events), -c.origins, -c.outlets, position[c.id]))
     return ranked[:SUMMARY_SIZE]
 
 
@@ -50,7 +53,8 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
         actor = index.resolve(name, source_id)
         return (actor.name, actor.id) if actor else (name, None)
 
-    claims = fuse_claims(articles, facts, resolve)
+    origin_of = origin_groups(articles)
+    claims = fuse_claims(articles, facts, resolve, origin_of)
     events = fuse_events(articles, facts)
     dates = [a.source.published for a in articles if a.source.published]
     return Brief(
@@ -64,5 +68,6 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
         actors=actors,
         background=events,
         open_questions=derive_questions(facts, claims),
+        comparison=compare_sources([a.source for a in articles], claims, events, origin_of),
         sections=[name for name, _ in config.section_list()],
     )

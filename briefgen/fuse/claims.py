@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefgen.fuse.text import embed
 from briefgen.fuse.words import content_words, idf_weights, stem, weighted_overlap
 from briefgen.model import ArticleFacts, Attribution, Claim, Evidence
 from briefgen.sources.article import Article
@@ -26,6 +27,7 @@ MIN_SHARED = 2
 SAME_SOURCE_FACTOR = 1.3
 # Each attribution is indexed under at most this many of its rarest words.
 BLOCK_WORDS = 8
+QUOTE_MARKS = "\"“”‘’'"
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 
 
@@ -150,13 +152,24 @@ def _hedge(group: list[_Version]) -> str:
     return "asserted" if "asserted" in hedges else "reported"
 
 
-def _confidence(outlets: int, hedge: str, named: bool) -> str:
-    if outlets >= 2:
+def _confidence(origins: int, hedge: str, named: bool) -> str:
+    """One fixed scale. Corroboration counts independent origins, not outlets:
+    two rewrites of one wire story are one report however they are branded."""
+    if origins >= 2:
         return "high" if hedge != "hedged" else "moderate"
     return "moderate" if hedge == "asserted" and named else "low"
 
 
-def _claim(group: list[_Version]) -> Claim:
+def _sentence(speaker: str | None, content: str, quote: bool, hedge: str) -> str:
+    """The claim as a sentence a reader can take in at once: "<speaker> said <content>."."""
+    body = embed(content).rstrip(",;:")
+    if quote:
+        body = "“" + body.strip(QUOTE_MARKS) + "”"
+    verb = "claimed" if hedge == "hedged" else "said"
+    return f"{speaker or 'An unnamed source'} {verb} {body}."
+
+
+def _claim(group: list[_Version], origin_of: dict[str, int]) -> Claim:
     first = group[0]
     # The most complete telling: a body quotation over a headline, then the fullest.
     best = max(group, key=lambda v: (not v.attribution.headline, v.attribution.quote, len(v.words), -group.index(v)))
@@ -164,6 +177,7 @@ def _claim(group: list[_Version]) -> Claim:
     speaker_version = speaker_version or next((v for v in group if v.speaker), best)
     sources = list(dict.fromkeys(v.source_id for v in group))
     outlets = len({v.outlet for v in group})
+    origins = min(outlets, len({origin_of.get(sid, sid) for sid in sources}))
     hedge = _hedge(group)
     named = any(v.named for v in group)
     versions = list(dict.fromkeys(
@@ -183,17 +197,22 @@ def _claim(group: list[_Version]) -> Claim:
         speaker_id=speaker_version.speaker_id,
         hedge=hedge,
         outlets=outlets,
-        confidence=_confidence(outlets, hedge, named),
+        origins=origins,
+        confidence=_confidence(origins, hedge, named),
         versions=versions,
+        sentence=_sentence(speaker_version.speaker, best.attribution.content.text, best.attribution.quote, hedge),
     )
 
 
-def fuse_claims(articles: list[Article], facts: list[ArticleFacts], resolve: Resolver = identity) -> list[Claim]:
+def fuse_claims(articles: list[Article], facts: list[ArticleFacts], resolve: Resolver = identity,
+                origin_of: dict[str, int] | None = None) -> list[Claim]:
     """Every attributed statement once, merged across articles, most salient first.
 
     ``resolve(name, source_id)`` gives the display name and actor id of a
     speaker name as written in that source (the actor index; identity by default).
+    ``origin_of`` maps source ids to independent origins (each source its own by default).
     """
+    origin_of = origin_of or {}
     versions = _versions(articles, facts, resolve)
     groups = _clusters(versions)
     prominence = Counter(_speaker_key(v) for v in versions)
@@ -201,9 +220,10 @@ def fuse_claims(articles: list[Article], facts: list[ArticleFacts], resolve: Res
 
     def salience(group: list[_Version]) -> tuple:
         keys = {_speaker_key(v) for v in group} - {None}
-        return (-len({v.source_id for v in group}), -max((prominence[k] for k in keys), default=0), group[0].order)
+        origins = {origin_of.get(v.source_id, v.source_id) for v in group}
+        return (-len(origins), -len({v.source_id for v in group}), -max((prominence[k] for k in keys), default=0), group[0].order)
 
-    claims = [_claim(group) for group in sorted(groups, key=salience)]
+    claims = [_claim(group, origin_of) for group in sorted(groups, key=salience)]
     for number, claim in enumerate(claims, 1):
         claim.id = f"C{number}"
     return claims

@@ -1,6 +1,7 @@
 """Open questions: what the articles leave unanswered or tell differently.
 
-Kinds, each with the basis it rests on:
+Kinds, each with the basis it rests on (denials and differing
+descriptions: fuse/disputes.py; unsettled processes: fuse/unsettled.py):
   * withheld: a source declined to say, or it is not known;
   * disagreement: the same statement attributed to different speakers, the
     same denial by different lists of actors, different numbers;
@@ -12,35 +13,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 
-from briefgen.fuse.words import STOP, containment, content_words, idf_weights, numbers, weighted_overlap
-from briefgen.model import ArticleFacts, Attribution, Claim, Evidence, Question, Withheld
+from briefgen.fuse.disputes import characterisation_questions, denial_questions, is_denial
+from briefgen.fuse.text import cite, embed, evidence, who
+from briefgen.fuse.unsettled import unsettled_questions
+from briefgen.fuse.words import containment, content_words, idf_weights, numbers, weighted_overlap
+from briefgen.model import ArticleFacts, Attribution, Claim, Question, Withheld
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
 # Weighted overlap for two differently attributed claims to be the same statement.
 SAME_STATEMENT = 0.5
-DENIAL_CUES = frozenset({"deny", "denied", "denies", "contest", "contested", "contests", "dispute",
-                         "disputed", "disputes", "reject", "rejected", "rejects", "refute", "refuted"})
 MAX_SINGLE_SOURCE = 4  # the leading single-source claims worth a question; the rest would be noise
-
-
-def _evidence(source_id: str, span) -> Evidence:
-    return Evidence(source_id=source_id, start=span.start, end=span.end, text=span.text)
-
-
-def _embed(text: str) -> str:
-    """A statement set inside a question: no final stop, no sentence-initial capital
-    on a function word ("The talks ..." -> "the talks ...")."""
-    text = text.strip().rstrip(".")
-    first = text.split(" ", 1)[0]
-    if first.lower() in STOP and first[:1].isupper() and first[1:].islower():
-        text = text[:1].lower() + text[1:]
-    return text
-
-
-def _cite(ids: Iterable[str]) -> str:
-    return ", ".join(dict.fromkeys(ids))
 
 
 def _withheld_basis(item: Withheld) -> str:
@@ -74,7 +57,7 @@ def withheld_questions(facts: list[ArticleFacts]) -> list[Question]:
         questions.append(Question(
             id="", text=first.question, kind="withheld", basis=basis,
             sources=list(dict.fromkeys(sid for sid, _ in members)),
-            evidence=[_evidence(sid, item.text) for sid, item in members],
+            evidence=[evidence(sid, item.text) for sid, item in members],
         ))
     return questions
 
@@ -90,7 +73,7 @@ def denial_disagreements(facts: list[ArticleFacts]) -> list[Question]:
     denials = [
         (article.source_id, a, _speaker_list(a))
         for article in facts for a in article.attributions
-        if a.cue.text.lower().split()[-1] in DENIAL_CUES and a.speaker is not None
+        if is_denial(a) and a.speaker is not None
     ]
     questions = []
     for i, (sid_a, a, who_a) in enumerate(denials):
@@ -105,7 +88,7 @@ def denial_disagreements(facts: list[ArticleFacts]) -> list[Question]:
                 basis=(f"{sid_a} names {', '.join(only_a)} among those who {a.cue.text}; "
                        f"{sid_b} names {', '.join(only_b)} instead."),
                 sources=[sid_a, sid_b],
-                evidence=[_evidence(sid_a, a.content), _evidence(sid_b, b.content)],
+                evidence=[evidence(sid_a, a.content), evidence(sid_b, b.content)],
             ))
     return questions
 
@@ -132,10 +115,10 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
             seen.add((i, j))
             questions.append(Question(
                 id="", kind="disagreement",
-                text=(f"Who said that {_embed(claim.text)}: {claim.speaker} ({_cite(claim.sources)}) "
-                      f"or {other.speaker} ({_cite(other.sources)})?"),
-                basis=(f"{_cite(claim.sources)} attributes the statement to {claim.speaker}; "
-                       f"{_cite(other.sources)} to {other.speaker}."),
+                text=(f"Who said that {embed(claim.text)}: {claim.speaker} ({cite(claim.sources)}) "
+                      f"or {who(other.speaker)} ({cite(other.sources)})?"),
+                basis=(f"{cite(claim.sources)} attributes the statement to {claim.speaker}; "
+                       f"{cite(other.sources)} to {who(other.speaker)}."),
                 sources=list(dict.fromkeys(claim.sources + other.sources)),
                 evidence=claim.evidence[:1] + other.evidence[:1],
             ))
@@ -152,32 +135,46 @@ def number_disagreements(claims: list[Claim]) -> list[Question]:
             versions = "; ".join(f"{sid}: {', '.join(sorted(ns))}" for sid, ns in told.items())
             questions.append(Question(
                 id="", kind="disagreement",
-                text=f"Which figures are right in {claim.speaker or 'the'} claim that {_embed(claim.text)}?",
+                text=f"Which figures are right in {claim.speaker or 'the'} claim that {embed(claim.text)}?",
                 basis=f"The sources give different figures ({versions}).",
                 sources=list(told), evidence=claim.evidence,
             ))
     return questions
 
 
+def _single_origin_basis(claim: Claim) -> str:
+    if claim.outlets == 1:
+        return f"Only {cite(claim.sources)} carries this claim, from {claim.speaker} alone."
+    if claim.origins == 1:
+        return (f"{cite(claim.sources)} carry it as one original source (a rewrite or shared wire copy), "
+                f"and it rests on {claim.speaker} alone.")
+    return (f"{cite(claim.sources)} report it independently, but all from {claim.speaker}: "
+            "repetition is not corroboration.")
+
+
 def claim_questions(claims: list[Claim]) -> list[Question]:
-    """Leading claims resting on one outlet, and claims told with hedges."""
+    """Leading claims resting on one speaker, and claims told with hedges.
+
+    Every claim rests on its speaker, so the question goes to the claims a
+    reader is likeliest to take as corroborated: the most repeated first.
+    """
+    named = [c for c in claims if c.speaker]
+    single = sorted(named, key=lambda c: -c.outlets)[:MAX_SINGLE_SOURCE]
     questions = []
-    single = [c for c in claims if c.outlets == 1 and c.speaker][:MAX_SINGLE_SOURCE]
     for claim in single:
         questions.append(Question(
             id="", kind="single_source",
-            text=f"Is there confirmation beyond {claim.speaker} that {_embed(claim.text)}?",
-            basis=f"Only {_cite(claim.sources)} carries this claim, from {claim.speaker} alone.",
+            text=f"Is there confirmation beyond {claim.speaker} that {embed(claim.text)}?",
+            basis=_single_origin_basis(claim),
             sources=claim.sources, evidence=claim.evidence,
         ))
     for claim in claims:
         # A hedge without a named speaker is the outlet's own caution, not a claim to check.
         if claim.hedge == "hedged" and claim.speaker and claim not in single:
-            who = claim.speaker
             questions.append(Question(
                 id="", kind="hedged",
-                text=f"Is it verified that {_embed(claim.text)}?",
-                basis=f"{_cite(claim.sources)} reports it with hedged wording, attributed to {who}.",
+                text=f"Is it verified that {embed(claim.text)}?",
+                basis=f"{cite(claim.sources)} reports it with hedged wording, attributed to {claim.speaker}.",
                 sources=claim.sources, evidence=claim.evidence,
             ))
     return questions
@@ -188,7 +185,10 @@ def derive_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
         attribution_disagreements(claims)
         + denial_disagreements(facts)
         + number_disagreements(claims)
+        + characterisation_questions(claims)
+        + denial_questions(facts, claims)
         + withheld_questions(facts)
+        + unsettled_questions(claims)
         + claim_questions(claims)
     )
     for n, question in enumerate(questions, start=1):

@@ -54,7 +54,7 @@ def safe_link(url: str) -> bool:
 
 @cache
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).disable("image")
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin).disable("image")
     parser.validateLink = safe_link
     parser.add_render_rule("footnote_caption", _footnote_caption)
     parser.add_render_rule("footnote_open", _footnote_open)

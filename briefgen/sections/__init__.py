@@ -38,7 +38,7 @@ def register(name: str) -> Callable[[Selector], Selector]:
 
 
 def _load_builtins() -> None:
-    from briefgen.sections import actors, background, key_claims, open_questions  # noqa: F401
+    from briefgen.sections import actors, background, key_claims, open_questions, source_comparison  # noqa: F401
 
 
 def names() -> list[str]:

@@ -4,7 +4,7 @@ from briefgen.model import Brief
 from briefgen.sections import SectionView, cut, register
 
 # Disputes and withheld information matter most to a reader; then the rest.
-KIND_ORDER = {"disagreement": 0, "withheld": 1, "single_source": 2, "hedged": 3}
+KIND_ORDER = {"disagreement": 0, "denied": 1, "withheld": 2, "unsettled": 3, "single_source": 4, "hedged": 5}
 
 
 @register("open_questions")

@@ -1,0 +1,137 @@
+"""Disputes between what is claimed and what is denied or described otherwise.
+
+Two kinds of open question, both comparing claims after fusion:
+  * a denial set against the claim it answers ("X and Y have denied these
+    assertions"): the denial names its target by anaphora, so it answers the
+    nearest claim before it in the same article by another speaker; a denial
+    with its own content answers the claim whose words it shares;
+  * one speaker's remark about the same thing described differently by two
+    sources, where at least one quotes the speaker's own words for it
+    ("remained 'surface-level'" against "pledging to increase cooperation").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from briefgen.fuse.text import cite, embed, evidence, who
+from briefgen.fuse.words import content_words, idf_weights, stem, weighted_overlap
+from briefgen.model import ArticleFacts, Attribution, Claim, Question
+
+DENIAL_CUES = frozenset({"deny", "denied", "denies", "denying", "contest", "contested", "contests", "dispute",
+                         "disputed", "disputes", "reject", "rejected", "rejects", "refute", "refuted", "refutes",
+                         "dismiss", "dismissed", "dismisses"})
+# "these assertions", "the U.S. allegations about ...": a denial pointing back at a claim.
+ANAPHORIC_TARGET = re.compile(
+    r"^(?:these|those|the|such|this|that|its|their)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:allegations?|assertions?|claims?|accusations?|charges?|reports?|suggestions?|statements?)\b",
+    re.IGNORECASE)
+SAME_CONTENT = 0.3  # weighted overlap for a denial's own content to answer a claim
+PARTIAL_QUOTE = re.compile(r"[“\"‘']([^“”\"‘’']{2,40})[”\"’']")
+MAX_CHARACTERISATIONS = 3
+RARE_IN_CLAIMS = 3  # a shared word used by at most this many claims names a particular thing
+
+
+def is_denial(attribution: Attribution) -> bool:
+    return attribution.cue.text.lower().split()[-1] in DENIAL_CUES
+
+
+def _claim_at(claims: list[Claim]) -> dict[tuple[str, int], Claim]:
+    return {(ev.source_id, ev.start): claim for claim in claims for ev in claim.evidence}
+
+
+def _denied_claim(denial: Attribution, facts: ArticleFacts, claims: list[Claim],
+                  at: dict[tuple[str, int], Claim], weight: dict[str, float]) -> Claim | None:
+    denier = (denial.speaker_name or (denial.speaker.text if denial.speaker else "")).lower()
+    if ANAPHORIC_TARGET.match(denial.content.text.strip()):
+        earlier = [a for a in facts.attributions
+                   if a.statement and a.content.end <= denial.content.start and not is_denial(a)
+                   and (facts.source_id, a.content.start) in at]
+        for attribution in reversed(earlier):
+            claim = at[(facts.source_id, attribution.content.start)]
+            if claim.speaker and claim.speaker.lower() not in denier:
+                return claim
+        return None
+    words = content_words(denial.content.text)
+    scored = [(weighted_overlap(words, content_words(c.text), weight), -i) for i, c in enumerate(claims)
+              if c.speaker and c.speaker.lower() not in denier]
+    best = max(scored, default=(0.0, 0))
+    return claims[-best[1]] if best[0] >= SAME_CONTENT else None
+
+
+def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Question]:
+    """Each claim that someone denies, with the claim and the denials side by side."""
+    at = _claim_at(claims)
+    weight = idf_weights(content_words(c.text) for c in claims)
+    denied: dict[str, list[tuple[str, Attribution]]] = defaultdict(list)
+    by_id = {c.id: c for c in claims}
+    for article in facts:
+        for attribution in article.attributions:
+            if is_denial(attribution) and attribution.speaker is not None:
+                claim = _denied_claim(attribution, article, claims, at, weight)
+                if claim is not None:
+                    denied[claim.id].append((article.source_id, attribution))
+    questions = []
+    for claim_id, denials in denied.items():
+        claim = by_id[claim_id]
+        deniers = "; ".join(f"{who(a.speaker.text)} {a.cue.text} it ({sid})" for sid, a in denials)
+        questions.append(Question(
+            id="", kind="denied",
+            text=f"Is it true that {embed(claim.text)}, as {who(claim.speaker)} says, or are the denials right?",
+            basis=f"{claim.speaker} ({cite(claim.sources)}) makes the claim; {deniers}.",
+            sources=list(dict.fromkeys(claim.sources + [sid for sid, _ in denials])),
+            evidence=claim.evidence[:1] + [evidence(sid, a.content) for sid, a in denials],
+        ))
+    return questions
+
+
+def _surface(text: str, word: str) -> str | None:
+    return next((w.lower() for w in re.findall(r"[\w’'-]+", text) if stem(w) == word), None)
+
+
+def characterisation_questions(claims: list[Claim]) -> list[Question]:
+    """The same thing, by the same speaker, described differently by different sources."""
+    words = [content_words(c.text) for c in claims]
+    df = defaultdict(int)
+    for ws in words:
+        for w in ws:
+            df[w] += 1
+    by_speaker_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if not claim.speaker:
+            continue
+        speaker_words = content_words(claim.speaker)
+        for w in words[i]:
+            if df[w] <= RARE_IN_CLAIMS and w not in speaker_words and not w[0].isdigit():
+                by_speaker_word[(claim.speaker_id or claim.speaker, w)].append(i)
+    found = []
+    for (_, word), members in by_speaker_word.items():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                a, b = claims[i], claims[j]
+                if set(a.sources) & set(b.sources):
+                    continue
+                if not (PARTIAL_QUOTE.search(a.text) or PARTIAL_QUOTE.search(b.text)):
+                    continue
+                # The same word form in both ("letters"/"letters"), not a shared stem
+                # ("concerning"/"concerned") that names different things.
+                if _surface(a.text, word) != _surface(b.text, word):
+                    continue
+                found.append((df[word], i, j, word))
+    questions, asked = [], set()
+    for _, i, j, word in sorted(found):
+        if (i, j) in asked or len(questions) == MAX_CHARACTERISATIONS:
+            continue
+        asked.add((i, j))
+        a, b = claims[i], claims[j]
+        thing = _surface(a.text, word) or word
+        questions.append(Question(
+            id="", kind="disagreement",
+            text=(f"What did {a.speaker} say about the {thing}: that {embed(a.text)} ({cite(a.sources)}), "
+                  f"or that {embed(b.text)} ({cite(b.sources)})?"),
+            basis=f"{cite(a.sources)} and {cite(b.sources)} describe the {thing} differently, both citing {a.speaker}.",
+            sources=list(dict.fromkeys(a.sources + b.sources)),
+            evidence=a.evidence[:1] + b.evidence[:1],
+        ))
+    return questions
