@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.extract import actors
+from briefgen.extract import actors, names
 from briefgen.extract.countries import country_of
 from briefgen.model import ArticleFacts
 
@@ -87,9 +87,9 @@ def test_actors_country_aliases_share_local_id(mentions):
     assert len({m.local_id for m in countries}) == 1
 
 
-def test_actors_capital_as_a_place_is_not_an_actor(mentions):
+def test_actors_capital_as_a_place_is_a_place_not_a_country(mentions):
     _, found = mentions("The delegation later flew to Paris for more talks.")
-    assert found == []
+    assert [(m.text, m.label, m.role) for m in found] == [("Paris", "place", None)]
 
 
 def test_actors_same_surname_people_stay_apart(mentions):
@@ -121,16 +121,16 @@ def test_actors_spans_index_original_text_without_possessive(mentions):
 
 def test_actors_truncated_name_and_first_name_link_to_full_name():
     full = ("kim", "tae", "ho")
-    names = actors.canonical_names([full, ("kim", "tae"), ("kim",), ("ho",), ("lena", "marsh")])
-    assert names[("kim", "tae")] == full
-    assert names[("kim",)] == full
-    assert names[("ho",)] == full
-    assert names[("lena", "marsh")] == ("lena", "marsh")
+    canon = names.canonical_names([full, ("kim", "tae"), ("kim",), ("ho",), ("lena", "marsh")])
+    assert canon[("kim", "tae")] == full
+    assert canon[("kim",)] == full
+    assert canon[("ho",)] == full
+    assert canon[("lena", "marsh")] == ("lena", "marsh")
 
 
 def test_actors_name_shared_by_two_full_names_stays_itself():
-    names = actors.canonical_names([("john", "smith"), ("mary", "smith"), ("smith",)])
-    assert names[("smith",)] == ("smith",)
+    canon = names.canonical_names([("john", "smith"), ("mary", "smith"), ("smith",)])
+    assert canon[("smith",)] == ("smith",)
 
 
 def test_actors_short_organisation_name_links_to_full_name(mentions):
@@ -140,3 +140,45 @@ def test_actors_short_organisation_name_links_to_full_name(mentions):
     assert ids["Tarvo"] == ids["Tarvo Ltd"]
     assert ids["United Nations"] != ids["United Nations Security Council"]
     assert by_text(found)["Vale"].role == "chief executive of Tarvo Ltd"
+
+
+def test_actors_bracketed_acronym_names_the_organisation_before_it(mentions):
+    _, found = mentions("Norvale Airlines (NVA) cut routes on Monday. NVA said fuel costs rose.")
+    assert [m.text for m in found] == ["Norvale Airlines", "NVA", "NVA"]
+    assert len({m.local_id for m in found}) == 1
+    assert {m.label for m in found} == {"organisation"}
+
+
+def test_actors_bare_name_stands_for_the_company_written_in_full(mentions):
+    _, found = mentions("Brenvik Inc. sued Brenvik Records in March. Brenvik said the records label "
+                        "had broken the agreement.")
+    ids = {m.text: m.local_id for m in found if m.label == "organisation"}
+    assert ids["Brenvik"] == ids["Brenvik Inc."]
+    assert ids["Brenvik Records"] != ids["Brenvik Inc."]
+
+
+def test_actors_places_are_place_mentions_with_their_own_ids(mentions):
+    _, found = mentions("Lena Marsh flew to Chicago on Monday. In Chicago she met the press.")
+    places = [m for m in found if m.label == "place"]
+    assert [m.text for m in places] == ["Chicago", "Chicago"]
+    assert places[0].local_id == places[1].local_id
+    assert all(m.role is None for m in places)
+
+
+def test_actors_single_word_person_tag_needs_a_full_name_when_tagged_otherwise(mentions):
+    _, found = mentions("Lena Marsh opened a plant in Lyon. Lyon welcomed the new jobs, Marsh said.")
+    labels = {m.text: {n.label for n in found if n.text == m.text} for m in found}
+    assert labels["Lyon"] == {"organisation"}
+    assert labels["Marsh"] == labels["Lena Marsh"] == {"person"}
+    ids = {m.local_id for m in found if m.text == "Lyon"}
+    assert len(ids) == 1
+
+
+def test_actors_capital_after_a_place_and_comma_is_where_it_lies(mentions):
+    _, found = mentions("Workers at the plant in Everett, Washington, went on strike.")
+    assert {m.text: m.label for m in found}.get("Washington") == "place"
+
+
+def test_actors_country_code_in_brackets_stays_the_country(mentions):
+    _, found = mentions("Tarvo Mining (UK) fired staff. The UK said it would look into it.")
+    assert {m.label for m in found if m.text == "UK"} == {"country"}

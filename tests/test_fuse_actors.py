@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from briefgen.extract import actors as extract_actors
-from briefgen.fuse.actors import fuse_actors
+from briefgen.extract import names
+from briefgen.fuse.actors import fuse_actors, merge_keys
 from briefgen.model import ArticleFacts, Mention
 from briefgen.sources.reader import article_from_text
 
@@ -155,3 +156,74 @@ def test_fuse_actors_short_organisation_name_merges_only_with_two_word_name():
     )
     assert sorted((a.name, a.mentions) for a in found) == [
         ("Tarvo Ltd", 2), ("United Nations", 1), ("United Nations Security Council", 1)]
+
+
+def test_fuse_actors_bare_name_joins_the_full_name_an_article_used_it_for():
+    found, _ = fuse(
+        article("S1", "Brenvik Computer grew. Brenvik hired.", ("Brenvik Computer", "organisation", 1),
+                ("Brenvik", "organisation", 1)),
+        article("S2", "Brenvik Inc. sold phones.", ("Brenvik Inc.", "organisation", 1)),
+        article("S3", "Brenvik Records sued.", ("Brenvik Records", "organisation", 1)),
+    )
+    computer = next(a for a in found if "Brenvik Computer" in (a.name, *a.aliases))
+    assert {computer.name, *computer.aliases} == {"Brenvik", "Brenvik Computer", "Brenvik Inc."}
+    assert computer.sources == ["S1", "S2"]
+    assert named(found, "Brenvik Records").sources == ["S3"]
+
+
+def test_fuse_actors_bare_name_used_for_two_bodies_stays_apart():
+    found, _ = fuse(
+        article("S1", "Brenvik Computer grew. Brenvik hired.", ("Brenvik Computer", "organisation", 1),
+                ("Brenvik", "organisation", 1)),
+        article("S2", "Brenvik Records sued. Brenvik won.", ("Brenvik Records", "organisation", 1),
+                ("Brenvik", "organisation", 1)),
+        article("S3", "Brenvik spoke.", ("Brenvik", "organisation", 1)),
+    )
+    assert sorted(a.name for a in found) == ["Brenvik", "Brenvik Computer", "Brenvik Records"]
+
+
+def test_fuse_actors_acronym_defined_in_one_article_joins_in_another():
+    found, _ = fuse(
+        article("S1", "Morvel Freight Lines (MFL) cut routes.", ("Morvel Freight Lines", "organisation", 1),
+                ("MFL", "organisation", 1)),
+        article("S2", "MFL said no.", ("MFL", "organisation", 1)),
+    )
+    assert len(found) == 1
+    assert found[0].name == "Morvel Freight Lines" and found[0].sources == ["S1", "S2"]
+
+
+def test_fuse_actors_organisation_named_without_its_country_joins_it():
+    found, _ = fuse(
+        article("S1", "The Portugal Rail Authority fined Tarvo.", ("Portugal Rail Authority", "organisation", 1)),
+        article("S2", "The Rail Authority said so.", ("Rail Authority", "organisation", 1)),
+    )
+    assert [a.name for a in found] == ["Portugal Rail Authority"]
+
+
+def test_fuse_actors_name_tagged_person_and_organisation_is_one_actor():
+    found, _ = fuse(
+        article("S1", "Halvard Brenmoor won. Halvard Brenmoor grew.", ("Halvard Brenmoor", "organisation", 1),
+                ("Halvard Brenmoor", "organisation", 1)),
+        article("S2", "Halvard Brenmoor bid.", ("Halvard Brenmoor", "person", 1)),
+    )
+    assert [(a.name, a.type, a.mentions) for a in found] == [("Halvard Brenmoor", "organisation", 3)]
+
+
+def test_fuse_actors_single_word_takes_the_type_most_mentions_give():
+    found, _ = fuse(
+        article("S1", "Quorvik flew. Quorvik grew.", ("Quorvik", "organisation", 1), ("Quorvik", "organisation", 1)),
+        article("S2", "Quorvik hired.", ("Quorvik", "organisation", 1)),
+        article("S3", "Quorvik bid.", ("Quorvik", "person", 1)),
+    )
+    assert [(a.name, a.type) for a in found] == [("Quorvik", "organisation")]
+
+
+def test_fuse_actors_places_merge_but_are_not_actors():
+    pairs = [
+        article("S1", "Lena Marsh spoke in Toulouse.", ("Lena Marsh", "person", 1), ("Toulouse", "place", 2)),
+        article("S2", "Toulouse voted.", ("Toulouse", "place", 1)),
+    ]
+    found, _ = fuse(*pairs)
+    assert [a.name for a in found] == ["Lena Marsh"]
+    keys = merge_keys([f for _, f in pairs])
+    assert keys[("S1", 2)] == keys[("S2", 1)]

@@ -3,9 +3,12 @@
 Each article's mentions arrive already linked (``local_id``); here the
 per-article clusters are merged by normalised keys, never by comparing every
 pair: a person by the full name their names stand for (surname, truncated
-name), a country by its ``countryinfo`` name, an organisation by its name or,
-when written with an acronym, by the one longer name with those initials.
-Actors are ranked by salience: mentions, articles, and claims they made.
+name), a country by its ``countryinfo`` name, an organisation by its name
+without company form, joined to the full name an article used it beside or
+whose acronym it is (``_OrgNames``). A name the NER typed as a person in one
+article and an organisation in another becomes one actor. Places are merged
+too (``merge_keys``) but listed as no actor. Actors are ranked by salience:
+mentions, articles, and claims they made.
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefgen.extract.actors import (
+from briefgen.extract.names import (
     canonical_names,
     clean_name,
     form_key,
     group_key,
+    has_company_form,
     name_tokens,
     org_initials,
     org_key,
     short_org_names,
+    spelling_key,
 )
 from briefgen.extract.countries import country_of
 from briefgen.model import Actor, ArticleFacts, Evidence, Mention
@@ -32,10 +37,7 @@ from briefgen.sources.article import Article
 ARTICLE_WEIGHT = 3  # an actor in many articles matters more than one named often in one
 SPEAKER_WEIGHT = 2  # per claim the actor made
 MAX_EVIDENCE = 3
-_TYPE_ORDER = ("person", "country", "organisation", "group")
-# British and American spellings of the same title compare equal.
-_SPELLING = ((re.compile(r"(?<=[a-z])ence\b"), "ense"), (re.compile(r"isation"), "ization"),
-             (re.compile(r"\bcentre"), "center"), (re.compile(r"(?<=[bvlnm])our\b"), "or"))
+_TYPE_ORDER = ("person", "country", "organisation", "group", "place")
 
 
 @dataclass
@@ -47,13 +49,7 @@ class _Cluster:
     forms: Counter[str] = field(default_factory=Counter)  # cleaned names as written
     label: str = ""
     key: str = ""
-
-
-def _role_key(role: str) -> str:
-    key = " ".join(role.lower().replace("’", "'").split())
-    for pattern, replacement in _SPELLING:
-        key = pattern.sub(replacement, key)
-    return key
+    fullest: str = ""
 
 
 def _ranked(counter: Counter[str], first_seen: dict[str, int]) -> list[str]:
@@ -133,6 +129,7 @@ def _clusters(facts: list[ArticleFacts]) -> list[_Cluster]:
             cluster.mentions.append(mention)
             cluster.forms[clean_name(mention.text)] += 1
     for cluster in clusters.values():
+        cluster.fullest = _fullest(cluster.forms)
         labels = Counter(m.label for m in cluster.mentions)
         cluster.label = min(labels, key=lambda lab: (-labels[lab], _TYPE_ORDER.index(lab)))
     return list(clusters.values())
@@ -144,40 +141,127 @@ def _fullest(forms: Counter[str]) -> str:
 
 
 def _assign_keys(clusters: list[_Cluster]) -> None:
-    people = {id(c): name_tokens(_fullest(c.forms)) for c in clusters if c.label == "person"}
+    people = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "person"}
     # Single-word organisation names join the people's names so that a
     # surname the NER took for an organisation finds its person.
-    org_words = {id(c): name_tokens(_fullest(c.forms)) for c in clusters if c.label == "organisation"}
+    org_words = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "organisation"}
     org_words = {k: v for k, v in org_words.items() if len(v) == 1}
     canonical = canonical_names([*people.values(), *org_words.values()])
-    known = set(people.values())
-    expansions: dict[str, set[str]] = {}
+    # A single word tagged a person in one article and an organisation in
+    # another is a person only when it stands for a person's full name: news
+    # names people in full at least once, companies often by one word.
+    tagged_org = set(org_words.values())
     for c in clusters:
-        if c.label == "organisation":
-            for form in c.forms:
-                letters, abbreviated = org_initials(form)
-                if not abbreviated and len(letters) > 1:
-                    expansions.setdefault(letters, set()).add(org_key(form))
-    short = short_org_names(k for keys in expansions.values() for k in keys)
-    for c in clusters:
-        forms = c.forms
-        if c.label == "organisation" and id(c) in org_words:
-            tokens = org_words[id(c)]
-            if tokens in known or canonical[tokens] != tokens:
+        tokens = people.get(id(c)) or org_words.get(id(c))
+        if not tokens or len(tokens) > 1:
+            continue
+        if canonical[tokens] != tokens:
+            if c.label == "organisation":
                 c.label, people[id(c)] = "person", tokens
+        elif c.label == "person" and tokens in tagged_org:
+            c.label = "organisation"
+            del people[id(c)]
+    organisations = _OrgNames([c for c in clusters if c.label == "organisation"])
+    for c in clusters:
         if c.label == "person":
             c.key = "person:" + " ".join(canonical[people[id(c)]])
         elif c.label == "country":
-            country = next(filter(None, map(country_of, forms)), None)
-            c.key = "country:" + (country or org_key(_fullest(forms)))
+            country = next(filter(None, map(country_of, c.forms)), None)
+            c.key = "country:" + (country or org_key(c.fullest))
         elif c.label == "organisation":
-            fullest = _fullest(forms)
-            letters, abbreviated = org_initials(fullest)
-            found = expansions.get(letters, set())
-            key = next(iter(found)) if abbreviated and len(found) == 1 else org_key(fullest)
-            c.key = "org:" + short.get(key, key)
+            c.key = "org:" + organisations.key(c.fullest)
+        elif c.label == "place":
+            c.key = "place:" + form_key(c.fullest)
         else:
-            c.key = "group:" + group_key(forms.most_common(1)[0][0])
+            c.key = "group:" + group_key(c.forms.most_common(1)[0][0])
+    _join_person_and_organisation(clusters)
+
+
+class _OrgNames:
+    """Which organisation each written name stands for, across articles.
+
+    Names are joined when an article used both for one body ("Tarvo"
+    beside "Tarvo Mining"), unless the shorter was used so for two different
+    bodies; a name is also the one full name whose initials it is, the one
+    two-word name it starts, or the one full name it is without its country
+    ("Air Guard" of "Dovaran Air Guard"). Joined names form groups (a
+    union-find over keys), so the order articles come in does not matter.
+    """
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.by_initials: dict[str, set[str]] = {}
+        self.without_country: dict[str, set[str]] = {}
+        self.parent: dict[str, str] = {}
+        seen_with: dict[str, set[str]] = {}
+        full_keys = set()
+        complete = set()
+        for c in clusters:
+            fullest = c.fullest
+            letters, abbreviated = org_initials(fullest)
+            if abbreviated:
+                continue
+            full = org_key(fullest)
+            full_keys.add(full)
+            complete |= {org_key(f) for f in c.forms if has_company_form(f)}
+            if len(letters) > 1:
+                self.by_initials.setdefault(letters, set()).add(full)
+            for form in c.forms:
+                if org_key(form) != full:
+                    seen_with.setdefault(org_key(form), set()).add(full)
+            words = full.split()
+            for n in range(1, len(words) - 1):
+                if country_of(" ".join(words[:n]), codes=False, capitals=False):
+                    self.without_country.setdefault(" ".join(words[n:]), set()).add(full)
+        self.short = short_org_names(full_keys, complete)
+        for short, fulls in seen_with.items():
+            if len(fulls) == 1:
+                self._join(short, next(iter(fulls)))
+
+    def _find(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while key != root:  # path compression keeps later finds short
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def _join(self, short: str, full: str) -> None:
+        short, full = self._find(short), self._find(full)
+        if short != full:
+            self.parent[short] = full  # the group is known by its full name
+
+    def key(self, name: str) -> str:
+        letters, abbreviated = org_initials(name)
+        key = org_key(name)
+        if key not in self.parent:
+            for candidates in (self.by_initials.get(letters, ()) if abbreviated else (),
+                               self.without_country.get(key, ())):
+                if len(candidates) == 1:
+                    key = next(iter(candidates))
+                    break
+            else:
+                key = self.short.get(key, key)
+        return self._find(key)
+
+
+def _join_person_and_organisation(clusters: list[_Cluster]) -> None:
+    """A name of two or more words the NER took for a person in one article
+    and an organisation in another is one actor, of the type most mentions give."""
+    by_name: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        if c.label in ("person", "organisation"):
+            name = c.key.split(":", 1)[1]
+            if len(name.split()) > 1:
+                by_name.setdefault(name, []).append(c)
+    for group in by_name.values():
+        counts = Counter()
+        for c in group:
+            counts[c.label] += len(c.mentions)
+        if len(counts) > 1:
+            label = min(counts, key=lambda lab: (-counts[lab], _TYPE_ORDER.index(lab)))
+            key = next(c.key for c in group if c.label == label)
+            for c in group:
+                c.key = key
 
 
 def _name(label: str, key: str, forms: Counter[str]) -> str:
@@ -209,7 +293,7 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
         forms[form] += 1
         first_form.setdefault(form, n)
         if m.role:
-            key = _role_key(m.role)
+            key = spelling_key(m.role)
             roles[key] += 1
             role_forms.setdefault(key, Counter())[m.role] += 1
             first_role.setdefault(key, n)
@@ -241,6 +325,14 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
     return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources]
 
 
+def merge_keys(facts: list[ArticleFacts]) -> dict[tuple[str, int], str]:
+    """The actor each article's mention cluster merges into: (source id,
+    local id) -> merge key; equal keys are one actor."""
+    clusters = _clusters(facts)
+    _assign_keys(clusters)
+    return {(c.source_id, c.mentions[0].local_id): c.key for c in clusters}
+
+
 def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
                 speakers: Counter[str] | None = None) -> tuple[list[Actor], ActorIndex]:
     """Merge the articles' mentions into actors, most salient first (ids A1...).
@@ -256,7 +348,9 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
         groups.setdefault(cluster.key, []).append(cluster)
     index = ActorIndex()
     actors = []
-    for group in groups.values():
+    for key, group in groups.items():
+        if key.startswith("place:"):
+            continue  # where things happen, not who acts
         actor, forms = _build(group, by_source)
         index.add(actor, forms)
         actors.append(actor)
