@@ -7,7 +7,7 @@ timeline, and the questions that compare claims and gaps across articles.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 
 from briefgen import __version__
 from briefgen.config import Config
@@ -23,11 +23,10 @@ from briefgen.sources.article import Article
 SUMMARY_SIZE = 3
 
 
-def _told_as_background(claim: Claim, events: list[Event]) -> bool:
+def _told_as_background(claim: Claim, spans: dict[str, list[tuple[int, int]]]) -> bool:
     """A claim read inside a background event ("In March, X said ...") is history."""
-    spans = {(ev.source_id, ev.start, ev.end) for event in events for ev in event.evidence}
-    return any(sid == ev.source_id and start <= ev.start and ev.end <= end
-               for ev in claim.evidence for sid, start, end in spans)
+    return any(start <= ev.start and ev.end <= end
+               for ev in claim.evidence for start, end in spans.get(ev.source_id, ()))
 
 
 def bottom_line(claims: list[Claim], events: list[Event]) -> list[Claim]:
@@ -38,9 +37,13 @@ def bottom_line(claims: list[Claim], events: list[Event]) -> list[Claim]:
     after the current ones however many outlets repeat it; among the current
     ones, independent origins count before outlets.
     """
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for event in events:
+        for ev in event.evidence:
+            spans[ev.source_id].append((ev.start, ev.end))
     named = [c for c in claims if c.speaker]
     position = {c.id: i for i, c in enumerate(claims)}
-    ranked = sorted(named, key=lambda c: (_told_as_background(c, events), -c.origins, -c.outlets, position[c.id]))
+    ranked = sorted(named, key=lambda c: (_told_as_background(c, spans), -c.origins, -c.outlets, position[c.id]))
     return ranked[:SUMMARY_SIZE]
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from briefgen.fuse.text import cite, embed, evidence, who
-from briefgen.fuse.words import content_words, idf_weights, stem, weighted_overlap
+from briefgen.fuse.words import candidates, content_words, idf_weights, rare_word_index, stem, weighted_overlap
 from briefgen.model import ArticleFacts, Attribution, Claim, Question
 
 DENIAL_CUES = frozenset({"deny", "denied", "denies", "denying", "contest", "contested", "contests", "dispute",
@@ -41,35 +42,46 @@ def _claim_at(claims: list[Claim]) -> dict[tuple[str, int], Claim]:
     return {(ev.source_id, ev.start): claim for claim in claims for ev in claim.evidence}
 
 
-def _denied_claim(denial: Attribution, facts: ArticleFacts, claims: list[Claim],
-                  at: dict[tuple[str, int], Claim], weight: dict[str, float]) -> Claim | None:
+@dataclass
+class _Claims:
+    """The claims with what denial matching looks them up by."""
+
+    claims: list[Claim]
+    at: dict[tuple[str, int], Claim]  # (source id, content start) -> claim
+    words: list[set[str]]
+    weight: dict[str, float]
+    index: dict[str, list[int]]
+
+
+def _denied_claim(denial: Attribution, facts: ArticleFacts, known: _Claims) -> Claim | None:
     denier = (denial.speaker_name or (denial.speaker.text if denial.speaker else "")).lower()
     if ANAPHORIC_TARGET.match(denial.content.text.strip()):
         earlier = [a for a in facts.attributions
                    if a.statement and a.content.end <= denial.content.start and not is_denial(a)
-                   and (facts.source_id, a.content.start) in at]
+                   and (facts.source_id, a.content.start) in known.at]
         for attribution in reversed(earlier):
-            claim = at[(facts.source_id, attribution.content.start)]
+            claim = known.at[(facts.source_id, attribution.content.start)]
             if claim.speaker and claim.speaker.lower() not in denier:
                 return claim
         return None
     words = content_words(denial.content.text)
-    scored = [(weighted_overlap(words, content_words(c.text), weight), -i) for i, c in enumerate(claims)
-              if c.speaker and c.speaker.lower() not in denier]
+    scored = [(weighted_overlap(words, known.words[i], known.weight), -i)
+              for i in candidates(known.index, words)
+              if (c := known.claims[i]).speaker and c.speaker.lower() not in denier]
     best = max(scored, default=(0.0, 0))
-    return claims[-best[1]] if best[0] >= SAME_CONTENT else None
+    return known.claims[-best[1]] if best[0] >= SAME_CONTENT else None
 
 
 def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Question]:
     """Each claim that someone denies, with the claim and the denials side by side."""
-    at = _claim_at(claims)
-    weight = idf_weights(content_words(c.text) for c in claims)
+    words = [content_words(c.text) for c in claims]
+    known = _Claims(claims, _claim_at(claims), words, idf_weights(words), rare_word_index(words, min_df=1))
     denied: dict[str, list[tuple[str, Attribution]]] = defaultdict(list)
     by_id = {c.id: c for c in claims}
     for article in facts:
         for attribution in article.attributions:
             if is_denial(attribution) and attribution.speaker is not None:
-                claim = _denied_claim(attribution, article, claims, at, weight)
+                claim = _denied_claim(attribution, article, known)
                 if claim is not None:
                     denied[claim.id].append((article.source_id, attribution))
     questions = []

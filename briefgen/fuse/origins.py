@@ -4,15 +4,17 @@ Two articles are one origin when most paragraphs of the shorter one retell a
 paragraph of the other (weighted content-word overlap) and they do so in the
 same order: the mark of a rewrite or of shared wire copy, as opposed to two
 reporters writing up the same event in their own structure. Candidate pairs
-come from an index of each paragraph's rarest words, not from all pairs.
+come from an index of each paragraph's rarest words, not from all pairs, and
+only paragraphs sharing a word are ever compared.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from briefgen.fuse.words import content_words, idf_weights, weighted_overlap
+from briefgen.fuse.words import content_words, idf_weights, overlap_of_masses
 from briefgen.sources.article import Article
 
 PARAGRAPH_MATCH = 0.3  # weighted overlap for two paragraphs to tell the same thing
@@ -20,12 +22,28 @@ MIN_MATCHED = 3  # paragraphs that must match, however short the articles
 MATCHED_SHARE = 0.4  # share of the shorter article's paragraphs that must match
 IN_ORDER_SHARE = 0.7  # share of the matches that keep the other article's order
 INDEX_WORDS = 3  # rarest words per paragraph used to find candidate articles
+MATCH_WORDS = 8  # rarer words per paragraph used to find the paragraphs retelling it
 MAX_POSTING = 50  # a word in more articles than this finds no candidates (too common)
 
 
-def _paragraphs(article: Article) -> list[frozenset[str]]:
+@dataclass
+class _Text:
+    paragraphs: list[frozenset[str]]
+    mass: list[float]  # total weight of each paragraph's words
+    where: dict[str, list[int]]  # word -> paragraphs using it
+
+
+def _paragraph_words(article: Article) -> list[frozenset[str]]:
     body = article.text[article.headline_end:]
     return [frozenset(words) for p in body.split("\n\n") if len(words := content_words(p)) >= 4]
+
+
+def _text(paragraphs: list[frozenset[str]], weight: dict[str, float]) -> _Text:
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, p in enumerate(paragraphs):
+        for word in p:
+            where[word].append(j)
+    return _Text(paragraphs, [sum(weight[w] for w in p) for p in paragraphs], where)
 
 
 def _longest_increasing(values: list[int]) -> int:
@@ -36,40 +54,60 @@ def _longest_increasing(values: list[int]) -> int:
     return len(tails)
 
 
-def _rewrite(a: list[frozenset[str]], b: list[frozenset[str]], weight: dict[str, float]) -> bool:
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    matches = []
-    for paragraph in short:
-        scores = [(weighted_overlap(paragraph, other, weight), j) for j, other in enumerate(long_)]
-        best, j = max(scores, default=(0.0, -1))
-        if best >= PARAGRAPH_MATCH:
+def _best_match(paragraph: frozenset[str], mass: float, other: _Text, weight: dict[str, float]) -> int | None:
+    """The paragraph of ``other`` retelling ``paragraph``, by the overlap fusion
+    uses for claims; only paragraphs sharing one of the rarer words the two
+    articles have in common are scored (the story's common words are everywhere)."""
+    rarer = sorted((w for w in paragraph if w in other.where), key=lambda w: (-weight[w], w))[:MATCH_WORDS]
+    best, best_j = 0.0, None
+    for j in {j for w in rarer for j in other.where.get(w, ())}:
+        common = sum(weight[w] for w in paragraph & other.paragraphs[j])
+        score = overlap_of_masses(common, mass, other.mass[j])
+        if score > best:
+            best, best_j = score, j
+    return best_j if best >= PARAGRAPH_MATCH else None
+
+
+def _rewrite(a: _Text, b: _Text, weight: dict[str, float]) -> bool:
+    short, long_ = (a, b) if len(a.paragraphs) <= len(b.paragraphs) else (b, a)
+    needed = max(MIN_MATCHED, MATCHED_SHARE * len(short.paragraphs))
+    matches: list[int] = []
+    for n, (p, mass) in enumerate(zip(short.paragraphs, short.mass)):
+        if len(matches) + len(short.paragraphs) - n < needed:
+            return False  # too few paragraphs left to reach the share
+        if (j := _best_match(p, mass, long_, weight)) is not None:
             matches.append(j)
-    if len(matches) < MIN_MATCHED or len(matches) < MATCHED_SHARE * len(short):
+    if len(matches) < needed:
         return False
     return _longest_increasing(matches) >= IN_ORDER_SHARE * len(matches)
 
 
 def _candidate_pairs(paragraphs: list[list[frozenset[str]]], weight: dict[str, float]) -> set[tuple[int, int]]:
-    """Article pairs sharing one of a paragraph's rarest words that another article also uses."""
+    """Article pairs where at least MIN_MATCHED paragraphs of one share one of their
+    rarest words with the other: fewer could never make a rewrite."""
     articles_with: dict[str, set[int]] = defaultdict(set)
     for i, ps in enumerate(paragraphs):
         for p in ps:
             for word in p:
                 articles_with[word].add(i)
-    candidates: set[tuple[int, int]] = set()
+    hits: Counter[tuple[int, int]] = Counter()
     for i, ps in enumerate(paragraphs):
         for p in ps:
             shared = [w for w in p if 1 < len(articles_with[w]) <= MAX_POSTING]
+            others: set[int] = set()
             for word in sorted(shared, key=lambda w: (-weight[w], w))[:INDEX_WORDS]:
-                candidates.update((min(i, j), max(i, j)) for j in articles_with[word] if j != i)
-    return candidates
+                others.update(articles_with[word])
+            others.discard(i)
+            for j in others:
+                hits[(min(i, j), max(i, j))] += 1
+    return {pair for pair, n in hits.items() if n >= MIN_MATCHED}
 
 
 def origin_groups(articles: list[Article]) -> dict[str, int]:
     """Source id -> origin number; rewrites of one another share a number."""
-    paragraphs = [_paragraphs(a) for a in articles]
+    paragraphs = [_paragraph_words(a) for a in articles]
     weight = idf_weights(p for ps in paragraphs for p in ps)
-    candidates = _candidate_pairs(paragraphs, weight)
+    texts = [_text(ps, weight) for ps in paragraphs]
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -78,8 +116,8 @@ def origin_groups(articles: list[Article]) -> dict[str, int]:
             i = parent[i]
         return i
 
-    for x, y in sorted(candidates):
-        if find(x) != find(y) and _rewrite(paragraphs[x], paragraphs[y], weight):
+    for x, y in sorted(_candidate_pairs(paragraphs, weight)):
+        if find(x) != find(y) and _rewrite(texts[x], texts[y], weight):
             parent[find(y)] = find(x)
-    roots = {}
+    roots: dict[int, int] = {}
     return {a.source.id: roots.setdefault(find(i), len(roots) + 1) for i, a in enumerate(articles)}

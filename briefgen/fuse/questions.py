@@ -17,7 +17,16 @@ from collections import defaultdict
 from briefgen.fuse.disputes import characterisation_questions, denial_questions, is_denial
 from briefgen.fuse.text import cite, embed, evidence, who
 from briefgen.fuse.unsettled import unsettled_questions
-from briefgen.fuse.words import containment, content_words, idf_weights, numbers, weighted_overlap
+from briefgen.fuse.words import (
+    candidates,
+    containment,
+    content_words,
+    idf_weights,
+    mass,
+    numbers,
+    overlap_of_masses,
+    rare_word_index,
+)
 from briefgen.model import ArticleFacts, Attribution, Claim, Question, Withheld
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
@@ -97,20 +106,18 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
     """The same statement credited to different speakers by different sources."""
     words = [content_words(c.text) for c in claims]
     weight = idf_weights(words)
-    by_word: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            by_word[w].append(i)
+    masses = [mass(ws, weight) for ws in words]
+    index = rare_word_index(words)
     questions, seen = [], set()
     for i, claim in enumerate(claims):
-        candidates = {j for w in words[i] for j in by_word[w] if j > i}
-        for j in sorted(candidates):
+        for j in sorted(j for j in candidates(index, words[i]) if j > i):
             other = claims[j]
             if (i, j) in seen or set(claim.sources) & set(other.sources):
                 continue
             if not claim.speaker or not other.speaker or claim.speaker == other.speaker:
                 continue
-            if weighted_overlap(words[i], words[j], weight) < SAME_STATEMENT:
+            shared = mass(words[i] & words[j], weight)
+            if overlap_of_masses(shared, masses[i], masses[j]) < SAME_STATEMENT:
                 continue
             seen.add((i, j))
             questions.append(Question(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 STOP = frozenset(
@@ -23,6 +24,7 @@ STOP = frozenset(
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Fold case, dots and common inflections: 'U.S.'->'us', 'gathered'->'gather'."""
     word = word.lower().replace(".", "").replace("’", "'").removesuffix("'s")
@@ -55,19 +57,44 @@ def idf_weights(word_sets: Iterable[Iterable[str]]) -> dict[str, float]:
     return {w: math.log(1 + len(sets) / n) for w, n in df.items()}
 
 
-def weighted_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str], weight: dict[str, float]) -> float:
-    """Geometric mean of weighted Jaccard and containment.
+def mass(words: Iterable[str], weight: dict[str, float]) -> float:
+    return sum(weight.get(w, 1.0) for w in words)
+
+
+def overlap_of_masses(shared: float, a: float, b: float) -> float:
+    """Geometric mean of weighted Jaccard and containment, from the weight of the
+    shared words and of each text: callers comparing one text to many keep the
+    text's own weight instead of summing it again for every pair.
 
     Jaccard punishes a short telling of a long statement, containment a long
     one merely mentioning a short one; their geometric mean neither.
     """
+    if shared <= 0:
+        return 0.0
+    return math.sqrt(shared / (a + b - shared) * shared / min(a, b))
+
+
+def weighted_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str], weight: dict[str, float]) -> float:
     shared = a & b
     if not shared:
         return 0.0
+    return overlap_of_masses(mass(shared, weight), mass(a, weight), mass(b, weight))
 
-    def mass(words: Iterable[str]) -> float:
-        return sum(weight.get(w, 1.0) for w in words)
 
-    jaccard = mass(shared) / mass(a | b)
-    contained = mass(shared) / min(mass(a), mass(b))
-    return math.sqrt(jaccard * contained)
+def rare_word_index(word_sets: list[set[str]] | list[frozenset[str]], per_item: int = 8,
+                    min_df: int = 2) -> dict[str, list[int]]:
+    """Blocks for finding similar texts without comparing all pairs: each text is
+    filed under its ``per_item`` rarest words used by at least ``min_df`` texts
+    (2 when the texts are compared among themselves: a word only one text uses
+    cannot bring it a partner)."""
+    df = Counter(w for words in word_sets for w in words)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(word_sets):
+        for word in sorted((w for w in words if df[w] >= min_df), key=lambda w: (df[w], w))[:per_item]:
+            index[word].append(i)
+    return index
+
+
+def candidates(index: dict[str, list[int]], words: Iterable[str]) -> set[int]:
+    """Texts filed under any of ``words`` in a ``rare_word_index``."""
+    return {i for w in words for i in index.get(w, ())}
