@@ -55,3 +55,30 @@ def test_events_skips_headline(make_article):
                                        "The plan is popular with fishermen.", title=None)
     assert article.headline_end > 0
     assert found == []
+
+
+def test_events_skips_what_is_planned_and_dates_anchored_wording(make_article):
+    _, found = run(make_article, (
+        "Harbor vote delayed\n\n"
+        "The Tesport council will vote in March on the harbour plan.\n\n"
+        "On July 25, 2021, Dorin Kasp resigned from the council.\n\n"
+        "Two days earlier, Kasp had met the harbour master in private."))
+    assert [(e.date, e.date_text) for e in found] == [("2021-07-25", "July 25, 2021"),
+                                                     ("2021-07-23", "Two days earlier")]
+
+
+def test_events_keeps_states_begun_since_and_reduced_relatives(make_article):
+    _, found = run(make_article, (
+        "Harbor traffic grows\n\n"
+        "Tesport has led the region in cargo traffic since 2019, port officials say.\n\n"
+        "The expansion is the result of a deal signed with Velmar last year."))
+    assert [(e.date, e.date_text) for e in found] == [("2019", "2019"), ("2022", "last year")]
+
+
+def test_events_keeps_narrated_pluperfect_but_not_reported_speech(make_article):
+    _, found = run(make_article, (
+        "Harbor deal collapses\n\n"
+        "The council had approved the harbour plan after a long debate.\n\n"
+        "Mayor Ona Varle said the envoys had met in private."))
+    assert [(e.date, e.date_text, e.text.text) for e in found] == [
+        (None, "", "The council had approved the harbour plan after a long debate.")]

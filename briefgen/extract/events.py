@@ -1,9 +1,13 @@
 """Background events: what happened before the article's news day.
 
 A sentence tells a background event when a time expression in it hangs on a
-past-tense verb and resolves to a date before the news day, or names an era
-("during her presidency"). Sentences with no date count only when a cue
-says the event is clearly earlier ("had previously denied", "recently").
+past-tense verb (or follows "since") and resolves to a date before the news
+day, or names an era ("during her presidency"). Dates come from
+``timex.resolve``: tense-aware, and "two days earlier" counts from the date
+told before it. Sentences with no date count only when a cue
+says the event is clearly earlier: an adverb ("had previously denied",
+"recently") or a main clause in the pluperfect ("the council had approved
+the plan"); their date is null and date_text the cue ("" for the tense).
 """
 
 from __future__ import annotations
@@ -30,11 +34,10 @@ LEAD_SENTENCES = 2
 NEWS_DAY_LAG = 2
 
 
-@register("events", "events.v1")
+@register("events", "events.v2")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     published = article.source.published
-    found = [(s, e, t, *timex.normalise(t, published))
-             for s, e, t in timex.find(doc) if s >= article.headline_end]
+    found = [t for t in timex.resolve(doc, published) if t.start >= article.headline_end]
     starts = [f[0] for f in found]
     segments = list(_segments(article, doc))
     news_days = _news_days(segments, found, starts, published)
@@ -78,8 +81,10 @@ def _event(doc: Doc, segment: Span, found: list, published: dt.date | None,
     """(verb, date, date_text) of the background event told in ``segment``."""
     undated = None
     for start, end, text, value, granularity in found:
-        verb = _governor(doc.char_span(start, end, alignment_mode="expand"))
-        if verb is None or not _is_past(verb):
+        verb = timex.governor(doc.char_span(start, end, alignment_mode="expand"))
+        # "has led the market since 2003": whatever the tense, it began then.
+        since = doc.text[:start].rstrip().lower().endswith(" since")
+        if verb is None or not (since or timex.is_past(verb)):
             continue
         date = timex.brief_date(value)
         if date is not None:
@@ -93,29 +98,20 @@ def _event(doc: Doc, segment: Span, found: list, published: dt.date | None,
     covered = [(f[0], f[1]) for f in found]
     for token in segment:
         if token.lower_ in EARLIER_ADVERBS and token.dep_ == "advmod" \
-                and not any(s <= token.idx < e for s, e in covered) and _is_past(token.head):
+                and not any(s <= token.idx < e for s, e in covered) and timex.is_past(token.head):
             return token.head, None, token.text
-    return None
+    return next(((verb, None, "") for verb in segment if _pluperfect_main_clause(verb, segment)), None)
 
 
-def _governor(span: Span | None) -> Token | None:
-    """The verb a time expression modifies."""
-    if span is None:
-        return None
-    token = span.root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ in ("aux", "auxpass") and token.head.i != token.i:
-        token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
-
-
-def _is_past(verb: Token) -> bool:
-    """Simple past, past perfect, past passive or present perfect."""
-    if verb.tag_ == "VBD":
-        return True
-    return any(child.dep_ in ("aux", "auxpass") and (child.tag_ == "VBD" or child.lemma_ == "have")
-               for child in verb.children)
+def _pluperfect_main_clause(verb: Token, segment: Span) -> bool:
+    """"The council had approved the plan": the narrator tells something
+    earlier. Inside reported speech ("she said they had met") it is the
+    speaker's account, left to the claims. The main clause is the one whose
+    verb hangs on nothing in its segment (the tagger may hang it on a
+    headline above)."""
+    main = verb.dep_ == "ROOT" or not segment.start <= verb.head.i < segment.end
+    return main and verb.tag_ == "VBN" \
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _timed_event(article: Article, doc: Doc, segment: Span, verb: Token,
