@@ -29,6 +29,7 @@ MAX_POSTING = 50  # a word in more articles than this finds no candidates (too c
 @dataclass
 class _Text:
     paragraphs: list[frozenset[str]]
+    by_rarity: list[list[str]]  # each paragraph's words, rarest first
     mass: list[float]  # total weight of each paragraph's words
     where: dict[str, list[int]]  # word -> paragraphs using it
 
@@ -43,7 +44,8 @@ def _text(paragraphs: list[frozenset[str]], weight: dict[str, float]) -> _Text:
     for j, p in enumerate(paragraphs):
         for word in p:
             where[word].append(j)
-    return _Text(paragraphs, [sum(weight[w] for w in p) for p in paragraphs], where)
+    by_rarity = [sorted(p, key=lambda w: (-weight[w], w)) for p in paragraphs]
+    return _Text(paragraphs, by_rarity, [sum(weight[w] for w in p) for p in paragraphs], where)
 
 
 def _longest_increasing(values: list[int]) -> int:
@@ -54,11 +56,12 @@ def _longest_increasing(values: list[int]) -> int:
     return len(tails)
 
 
-def _best_match(paragraph: frozenset[str], mass: float, other: _Text, weight: dict[str, float]) -> int | None:
+def _best_match(paragraph: frozenset[str], by_rarity: list[str], mass: float, other: _Text,
+                weight: dict[str, float]) -> int | None:
     """The paragraph of ``other`` retelling ``paragraph``, by the overlap fusion
     uses for claims; only paragraphs sharing one of the rarer words the two
     articles have in common are scored (the story's common words are everywhere)."""
-    rarer = sorted((w for w in paragraph if w in other.where), key=lambda w: (-weight[w], w))[:MATCH_WORDS]
+    rarer = [w for w in by_rarity if w in other.where][:MATCH_WORDS]
     best, best_j = 0.0, None
     for j in {j for w in rarer for j in other.where.get(w, ())}:
         common = sum(weight[w] for w in paragraph & other.paragraphs[j])
@@ -75,7 +78,7 @@ def _rewrite(a: _Text, b: _Text, weight: dict[str, float]) -> bool:
     for n, (p, mass) in enumerate(zip(short.paragraphs, short.mass)):
         if len(matches) + len(short.paragraphs) - n < needed:
             return False  # too few paragraphs left to reach the share
-        if (j := _best_match(p, mass, long_, weight)) is not None:
+        if (j := _best_match(p, short.by_rarity[n], mass, long_, weight)) is not None:
             matches.append(j)
     if len(matches) < needed:
         return False
@@ -83,14 +86,14 @@ def _rewrite(a: _Text, b: _Text, weight: dict[str, float]) -> bool:
 
 
 def _candidate_pairs(paragraphs: list[list[frozenset[str]]], weight: dict[str, float]) -> set[tuple[int, int]]:
-    """Article pairs where at least MIN_MATCHED paragraphs of one share one of their
-    rarest words with the other: fewer could never make a rewrite."""
+    """Article pairs where enough paragraphs of the shorter one share one of their
+    rarest words with the other to ever make a rewrite (the share asked of matches)."""
     articles_with: dict[str, set[int]] = defaultdict(set)
     for i, ps in enumerate(paragraphs):
         for p in ps:
             for word in p:
                 articles_with[word].add(i)
-    hits: Counter[tuple[int, int]] = Counter()
+    hits: Counter[tuple[int, int]] = Counter()  # (article, other) -> paragraphs of article pointing at other
     for i, ps in enumerate(paragraphs):
         for p in ps:
             shared = [w for w in p if 1 < len(articles_with[w]) <= MAX_POSTING]
@@ -99,8 +102,13 @@ def _candidate_pairs(paragraphs: list[list[frozenset[str]]], weight: dict[str, f
                 others.update(articles_with[word])
             others.discard(i)
             for j in others:
-                hits[(min(i, j), max(i, j))] += 1
-    return {pair for pair, n in hits.items() if n >= MIN_MATCHED}
+                hits[(i, j)] += 1
+    pairs = set()
+    for (i, j), n in hits.items():
+        short = i if (len(paragraphs[i]), i) <= (len(paragraphs[j]), j) else j
+        if short == i and n >= max(MIN_MATCHED, MATCHED_SHARE * len(paragraphs[i])):
+            pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def origin_groups(articles: list[Article]) -> dict[str, int]:

@@ -81,16 +81,20 @@ def weighted_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str],
     return overlap_of_masses(mass(shared, weight), mass(a, weight), mass(b, weight))
 
 
+MAX_BLOCK = 50  # a word more texts use than this is the story's subject, not a block
+
+
 def rare_word_index(word_sets: list[set[str]] | list[frozenset[str]], per_item: int = 8,
                     min_df: int = 2) -> dict[str, list[int]]:
     """Blocks for finding similar texts without comparing all pairs: each text is
     filed under its ``per_item`` rarest words used by at least ``min_df`` texts
     (2 when the texts are compared among themselves: a word only one text uses
-    cannot bring it a partner)."""
+    cannot bring it a partner) and by at most MAX_BLOCK."""
     df = Counter(w for words in word_sets for w in words)
     index: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(word_sets):
-        for word in sorted((w for w in words if df[w] >= min_df), key=lambda w: (df[w], w))[:per_item]:
+        usable = (w for w in words if min_df <= df[w] <= MAX_BLOCK)
+        for word in sorted(usable, key=lambda w: (df[w], w))[:per_item]:
             index[word].append(i)
     return index
 
