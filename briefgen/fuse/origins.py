@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from briefgen.fuse.words import content_words, idf_weights, overlap_of_masses
 from briefgen.sources.article import Article
 
-PARAGRAPH_MATCH = 0.3  # weighted overlap for two paragraphs to tell the same thing
+PARAGRAPH_MATCH = 0.4  # weighted overlap for two paragraphs to tell the same thing
 MIN_MATCHED = 3  # paragraphs that must match, however short the articles
 MATCHED_SHARE = 0.4  # share of the shorter article's paragraphs that must match
 IN_ORDER_SHARE = 0.7  # share of the matches that keep the other article's order
