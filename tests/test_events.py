@@ -82,3 +82,14 @@ def test_events_keeps_narrated_pluperfect_but_not_reported_speech(make_article):
         "Mayor Ona Varle said the envoys had met in private."))
     assert [(e.date, e.date_text, e.text.text) for e in found] == [
         (None, "", "The council had approved the harbour plan after a long debate.")]
+
+
+def test_events_since_with_a_long_sentence_keeps_its_clause(make_article):
+    # A "since" date on a sentence long enough to be cut to the dated verb's clause.
+    filler = ", ".join(f"the depot in district {n}" for n in range(1, 16))
+    text = (f"Headline about depots\n\nThe operator has run {filler} since 2015, "
+            "the transport agency said in its annual report.")
+    article, doc = make_article(text, published="2023-05-02")
+    facts = ArticleFacts("S1")
+    events.extract(article, doc, facts)
+    assert [e.date for e in facts.events] == ["2015"]

@@ -156,8 +156,6 @@ def governor(span: Span | None) -> Token | None:
     """The verb a time expression modifies."""
     if span is None:
         return None
-    if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
-        return -1  # "since December": whatever the verb, December is behind
     token = span.root
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
