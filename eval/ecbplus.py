@@ -34,9 +34,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from briefgen import extract, nlp
-from briefgen.fuse.actors import fuse_actors
-from briefgen.fuse.claims import fuse_claims
-from briefgen.fuse.origins import origin_groups
+from briefgen.fuse import actors_and_claims
+from briefgen.fuse.groups import Groups
 from briefgen.sources.reader import article_from_text
 
 NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
@@ -76,43 +75,21 @@ def purity(clusters: list[list[str]]) -> tuple[int, int, int]:
     return pure, inverse, total
 
 
-def components(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in links:
-        parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
-    return list(groups.values())
-
-
 def score_topic(root: Path, topic: int) -> dict[str, tuple[int, int, int]]:
     files = topic_files(root, topic)
     articles = [article_from_text(document_text(path), f"S{i}", {"title": path.stem, "outlet": path.stem})
                 for i, (path, _) in enumerate(files, 1)]
     label = {a.source.id: event for a, (_, event) in zip(articles, files)}
     facts = [extract.extract_article(a, doc) for a, doc in zip(articles, nlp.parse(a.text for a in articles))]
-    speakers = Counter(at.speaker_name for f in facts for at in f.attributions if at.speaker_name)
-    _actors, index = fuse_actors(articles, facts, speakers)
-
-    def resolve(name: str, source_id: str) -> tuple[str, str | None]:
-        actor = index.resolve(name, source_id)
-        return (actor.name, actor.id) if actor else (name, None)
-
-    origin_of = origin_groups(articles)
-    claims = fuse_claims(articles, facts, resolve, origin_of)
+    _actors, claims, origin_of = actors_and_claims(articles, facts)
     position = {a.source.id: i for i, a in enumerate(articles)}
     claim_items = [[label[ev.source_id] for ev in c.evidence] for c in claims]
     shared = [c for c in claims if len(c.sources) > 1]
-    links = [(position[c.sources[0]], position[s]) for c in shared for s in c.sources[1:]]
-    linked = [[label[articles[i].source.id] for i in group] for group in components(len(articles), links)]
+    linked_articles = Groups(len(articles))
+    for claim in shared:
+        for sid in claim.sources[1:]:
+            linked_articles.join(position[claim.sources[0]], position[sid])
+    linked = [[label[articles[i].source.id] for i in group] for group in linked_articles.members()]
     by_origin: dict[int, list[str]] = defaultdict(list)
     for sid, origin in origin_of.items():
         by_origin[origin].append(label[sid])

@@ -128,7 +128,6 @@ def read_document(path: Path, types: tuple[str, ...] = ACTOR_TYPES) -> Document:
     root = ET.parse(path).getroot()
     tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in root.iter("token")]
     text, where = _rebuild(tokens)
-    words = {t_id: token for t_id, _, token in tokens}
     markables = root.find("Markables")
     entities = {e.get("m_id"): e for e in markables.iter("ENTITY")}
     refers: dict[str, str] = {}

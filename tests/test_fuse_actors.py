@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from briefgen.extract import actors as extract_actors
-from briefgen.extract import names
 from briefgen.fuse.actors import fuse_actors, merge_keys
 from briefgen.model import ArticleFacts, Mention
 from briefgen.sources.reader import article_from_text

@@ -49,7 +49,7 @@ _TIME_WORD = re.compile(
 
 # What spaCy's DATE entities miss; group x is the expression itself.
 _FIND = [re.compile(p, re.IGNORECASE) for p in (
-    rf"\b(?P<x>(?:(?:early|late|mid|earlier|later)[- ](?:in[- ])?)?(?:this|last|next|coming)"
+    r"\b(?P<x>(?:(?:early|late|mid|earlier|later)[- ](?:in[- ])?)?(?:this|last|next|coming)"
     r"[- ](?:week(?:end)?|month|year|quarter|spring|summer|autumn|fall|winter))\b",
     rf"\b(?P<x>(?:(?:{_QUALIFIER})\s+)?(?:{_COUNT})\s+(?:{_UNIT})s?\s+(?:ago|earlier|later))\b",
     r"\b(?P<x>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|now|currently"

@@ -17,7 +17,7 @@ from briefgen.fuse.comparison import compare_sources
 from briefgen.fuse.origins import origin_groups
 from briefgen.fuse.questions import derive_questions
 from briefgen.fuse.timeline import fuse_events
-from briefgen.model import ArticleFacts, Brief, Claim, Event
+from briefgen.model import Actor, ArticleFacts, Brief, Claim, Event
 from briefgen.sources.article import Article
 
 SUMMARY_SIZE = 3
@@ -47,8 +47,9 @@ def bottom_line(claims: list[Claim], events: list[Event]) -> list[Claim]:
     return ranked[:SUMMARY_SIZE]
 
 
-def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
-         now: dt.datetime | None = None) -> Brief:
+def actors_and_claims(articles: list[Article], facts: list[ArticleFacts]
+                      ) -> tuple[list[Actor], list[Claim], dict[str, int]]:
+    """Actors, the claims with speakers resolved to them, and each source's origin."""
     speakers = Counter(a.speaker_name for f in facts for a in f.attributions if a.speaker_name)
     actors, index = fuse_actors(articles, facts, speakers)
 
@@ -57,7 +58,12 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
         return (actor.name, actor.id) if actor else (name, None)
 
     origin_of = origin_groups(articles)
-    claims = fuse_claims(articles, facts, resolve, origin_of)
+    return actors, fuse_claims(articles, facts, resolve, origin_of), origin_of
+
+
+def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
+         now: dt.datetime | None = None) -> Brief:
+    actors, claims, origin_of = actors_and_claims(articles, facts)
     events = fuse_events(articles, facts)
     dates = [a.source.published for a in articles if a.source.published]
     return Brief(

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefgen.fuse.groups import Groups
 from briefgen.fuse.text import embed
 from briefgen.fuse.words import content_words, idf_weights, stem, weighted_overlap
 from briefgen.model import ArticleFacts, Attribution, Claim, Evidence
@@ -109,14 +110,7 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
 
 def _clusters(versions: list[_Version]) -> list[list[_Version]]:
     """Union of candidate pairs found through the blocks."""
-    parent = list(range(len(versions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(versions))
     df = Counter(w for v in versions for w in v.words)
     weight = idf_weights(v.words for v in versions)
     blocks: dict[tuple[str | None, str], list[int]] = defaultdict(list)
@@ -132,17 +126,14 @@ def _clusters(versions: list[_Version]) -> list[list[_Version]]:
             else:
                 candidates.update(blocks.get((None, word), ()))
         for j in candidates:
-            if find(i) != find(j) and _same_claim(versions[j], version, weight):
-                parent[find(i)] = find(j)
+            if groups.find(i) != groups.find(j) and _same_claim(versions[j], version, weight):
+                groups.join(j, i)
         for word in rare:
             blocks[(key, word)].append(i)
             if key is not None:
                 # Unknown speakers look for any speaker through this wildcard block.
                 blocks[("*", word)].append(i)
-    groups: dict[int, list[_Version]] = defaultdict(list)
-    for i, version in enumerate(versions):
-        groups[find(i)].append(version)
-    return list(groups.values())
+    return [[versions[i] for i in members] for members in groups.members()]
 
 
 def _hedge(group: list[_Version]) -> str:

@@ -14,6 +14,7 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefgen.fuse.groups import Groups
 from briefgen.fuse.words import content_words, idf_weights, overlap_of_masses
 from briefgen.sources.article import Article
 
@@ -116,16 +117,8 @@ def origin_groups(articles: list[Article]) -> dict[str, int]:
     paragraphs = [_paragraph_words(a) for a in articles]
     weight = idf_weights(p for ps in paragraphs for p in ps)
     texts = [_text(ps, weight) for ps in paragraphs]
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(articles))
     for x, y in sorted(_candidate_pairs(paragraphs, weight)):
-        if find(x) != find(y) and _rewrite(texts[x], texts[y], weight):
-            parent[find(y)] = find(x)
-    roots: dict[int, int] = {}
-    return {a.source.id: roots.setdefault(find(i), len(roots) + 1) for i, a in enumerate(articles)}
+        if groups.find(x) != groups.find(y) and _rewrite(texts[x], texts[y], weight):
+            groups.join(x, y)
+    return {articles[i].source.id: number for number, members in enumerate(groups.members(), 1) for i in members}
