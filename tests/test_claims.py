@@ -100,15 +100,6 @@ def test_claims_partial_quote_in_reported_speech_is_not_a_quote(make_article):
     assert len(atts) == 1  # the quotation is not a statement of "they"
 
 
-def test_claims_unbalanced_quote_is_ignored(make_article):
-    regions = claims.quote_regions("He said “never again and left.\n\nThe council voted.")
-    assert regions == []
-
-
-def test_claims_apostrophes_are_not_quotes(make_article):
-    assert claims.quote_regions("The country’s army and the rebels’ leaders met on Monday.") == []
-
-
 def test_claims_noun_cue_with_that_clause(make_article):
     _, atts = extract(make_article, "Tomas Keller's claim that the dam was unsafe was rejected by engineers.")
     att = only(atts, "claim")
@@ -239,3 +230,109 @@ def test_claims_headline_speaker_before_colon(make_article):
     att = only(atts, ":")
     assert att.speaker.text == "Poll"
     assert att.content.text == "Most voters back the new rail line"
+
+
+def test_claims_quote_continues_after_the_cue(make_article):
+    text = "“We will rebuild the harbour,” said Ilse Varga, the mayor of Tamsin. “Every house. Every road.”"
+    _, atts = extract(make_article, text)
+    att = only(atts, "said")
+    assert att.content.text.startswith("We will rebuild the harbour")
+    assert att.content.text.endswith("Every road.")
+    assert att.quote and att.speaker.text == "Ilse Varga"
+
+
+def test_claims_two_apostrophe_quotes_are_quotes(make_article):
+    _, atts = extract(make_article, "''The tunnel will close in June,'' Ada Brandt said.")
+    att = only(atts, "said")
+    assert att.content.text == "The tunnel will close in June"
+    assert att.quote
+
+
+def test_claims_inverted_order_with_long_speaker_keeps_the_quote(make_article):
+    text = "“Nobody asked us,” said Bob Mertz, a retired ferry captain who has lived on the island since 1970."
+    _, atts = extract(make_article, text)
+    att = only(atts, "said")
+    assert att.content.text == "Nobody asked us"
+    assert att.speaker.text.startswith("Bob Mertz")
+
+
+def test_claims_trailing_participle_is_its_own_statement(make_article):
+    _, atts = extract(make_article, "Rhea Castell said the ferry would sail on Friday, adding that tickets were sold out.")
+    assert only(atts, "said").content.text == "the ferry would sail on Friday"
+    assert only(atts, "adding").content.text == "tickets were sold out"
+
+
+def test_claims_participle_speaker_after_preposition(make_article):
+    _, atts = extract(make_article, "Pavel Lind left the room before saying that the cranes would be replaced.")
+    att = only(atts, "saying")
+    assert att.speaker.text == "Pavel Lind"
+    assert att.content.text == "the cranes would be replaced"
+
+
+def test_claims_document_speaking_through_a_participle(make_article):
+    _, atts = extract(make_article, "A letter signed by forty doctors, saying the clinic was unsafe, was sent to the council.")
+    att = only(atts, "saying")
+    assert att.speaker.text == "A letter"
+    assert att.content.text == "the clinic was unsafe"
+
+
+def test_claims_accusation_keeps_its_charge(make_article):
+    _, atts = extract(make_article, "Oskar Lunde accused the mayor of hiding the report.")
+    assert only(atts, "accused").content.text == "the mayor of hiding the report"
+
+
+def test_claims_document_opening_the_sentence_is_the_source(make_article):
+    _, atts = extract(make_article, "In a new poll, most voters back the rail line.")
+    att = only(atts, "In")
+    assert att.speaker.text == "a new poll"
+    assert att.content.text == "most voters back the rail line"
+
+
+def test_claims_statement_in_a_document_keeps_the_verb_as_cue(make_article):
+    _, atts = extract(make_article, "In a letter, the Orvell union said the strike would end.")
+    assert [a.cue.text for a in atts] == ["said"]
+
+
+def test_claims_belief_is_a_hedged_statement(make_article):
+    _, atts = extract(make_article, "Mara Quist believes the harbour tax will double.")
+    att = only(atts, "believes")
+    assert att.content.text == "the harbour tax will double"
+    assert att.statement and att.hedge == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Jon Ekwall wants to run for governor next year.", "wants", "to run for governor next year"),
+        ("The Velmar Farmers Union endorsed Tomas Keller on Monday.", "endorsed", "Tomas Keller"),
+        ("Dana Oyelaran referred to the flooding in the north.", "referred", "the flooding in the north"),
+        ("Union leaders were critical of the new contract.", "critical", "of the new contract"),
+        ("Edda Mornsen's plan to close the port drew protests.", "plan", "to close the port"),
+        ("Governor Ilka Baum's criticism of the plan was sharp.", "criticism", "of the plan"),
+    ],
+)
+def test_claims_intentions_and_stances_are_not_statements(make_article, sentence, cue, content):
+    _, atts = extract(make_article, sentence)
+    att = only(atts, cue)
+    assert att.content.text == content
+    assert att.speaker is not None
+    assert not att.statement  # never a key claim
+
+
+def test_claims_impression_without_holder(make_article):
+    _, atts = extract(make_article, "The council is expected to approve the budget.")
+    att = only(atts, "expected")
+    assert att.speaker is None
+    assert att.content.text == "The council is expected to approve the budget"
+    assert att.hedge == "hedged" and not att.statement
+
+
+def test_claims_speech_inside_reported_content_belongs_to_the_outer_speaker(make_article):
+    _, atts = extract(make_article, "Brisa Telmo said that she plans to sue the ministry.")
+    assert [a.cue.text for a in atts] == ["said"]
+    assert atts[0].content.text == "she plans to sue the ministry"
+
+
+def test_claims_threat_of_names_no_speaker(make_article):
+    _, atts = extract(make_article, "The threat of flooding worried the farmers.")
+    assert all(a.cue.text != "threat" for a in atts)

@@ -1,0 +1,141 @@
+"""Speakers: pronouns and descriptions resolved to the named actors of the article.
+
+The article is read in order: ``observe`` each subject or speaker as it
+comes, ``resolve`` a speaker phrase against what was read before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from briefgen.extract import cues
+from briefgen.model import Mention
+from briefgen.sources.article import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country"}
+# A description names a known actor only when definite: "the spokesman", not "officials".
+DEFINITE = frozenset({"the", "this", "that"})
+# Sentences over which a quoted person stays the likely "he"/"she" of the next cue.
+SPEAKER_MEMORY = 3
+
+
+def entity_mentions(article: Article, doc: Doc) -> list[Mention]:
+    """Mentions read from spaCy's entities, for when no actor extractor ran."""
+    mentions = []
+    ids: dict[tuple[str, str], int] = {}
+    for ent in doc.ents:
+        label = ENTITY_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        if ent[-1].tag_ == "POS":
+            ent = ent[:-1]
+            if not len(ent):
+                continue
+        key = (label, ent[-1].lower_ if label == "person" else ent.text.lower())
+        local_id = ids.setdefault(key, len(ids) + 1)
+        role_words = [t.lower_ for t in ent.root.lefts if t.i < ent.start and t.pos_ == "NOUN"]
+        role_words += [a.lower_ for a in ent.root.rights if a.dep_ == "appos" and a.pos_ == "NOUN"]
+        span = article.span(ent.start_char, ent.end_char)
+        mentions.append(Mention(span.text, span.start, span.end, label, " ".join(role_words) or None, local_id))
+    return mentions
+
+
+class Speakers:
+    """Resolves speaker phrases to named actors, reading the article in order."""
+
+    def __init__(self, article: Article, doc: Doc, mentions: list[Mention]):
+        self.article = article
+        self.mentions = sorted(mentions or entity_mentions(article, doc), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.fullest: dict[int, str] = {}
+        self.by_role: dict[str, list[tuple[int, int]]] = {}  # role word -> [(start, local_id)]
+        for m in self.mentions:
+            if len(m.text) > len(self.fullest.get(m.local_id, "")):
+                self.fullest[m.local_id] = m.text
+            if m.role and m.label == "person":
+                for word in re.findall(r"[a-z]+", m.role.lower()):
+                    self.by_role.setdefault(word, []).append((m.start, m.local_id))
+        # Antecedents of "he"/"she": the last person quoted, and the last person
+        # who was a subject, with the sentence number where each was read.
+        self.last_speaker: tuple[int, int] | None = None
+        self.last_subject: tuple[int, int] | None = None
+        self.last_plural: str | None = None
+        self.sentence = 0
+
+    def raw(self, tok: Token) -> int:
+        return self.article.offsets.to_raw(tok.idx)
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        """The mention covering ``tok``, else one standing in apposition to it."""
+        found = self._covering(tok)
+        if found is None:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    found = self._covering(child)
+                    if found is not None:
+                        break
+        return found
+
+    def _covering(self, tok: Token) -> Mention | None:
+        pos = self.raw(tok)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.starts[i] > pos - 200:
+            if self.mentions[i].start <= pos < self.mentions[i].end:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def _person_before(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            if self.mentions[i].label == "person":
+                return self.mentions[i].local_id
+            i -= 1
+        return None
+
+    def resolve(self, head: Token) -> str | None:
+        lower = head.lower_
+        if lower in cues.PERSON_PRONOUNS:
+            local = self._antecedent(head)
+            return self.fullest.get(local) if local is not None else None
+        if lower in cues.PLURAL_PRONOUNS:
+            return self.last_plural
+        if any(c.dep_ == "conj" for c in head.children):
+            return None  # several speakers: no single actor
+        mention = self.mention_at(head)
+        if mention is not None:
+            return self.fullest[mention.local_id]
+        if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            holders = self.by_role.get(lower) or self.by_role.get(head.lemma_.lower())
+            if holders:
+                i = bisect.bisect_left(holders, (self.raw(head), -1)) - 1
+                if i >= 0:
+                    return self.fullest[holders[i][1]]
+        return None
+
+    def _antecedent(self, pronoun: Token) -> int | None:
+        # A pronoun speaker continues the recent quoted person if there is one;
+        # otherwise the last person who was a subject, then the nearest person named.
+        if self.last_speaker and self.sentence - self.last_speaker[1] <= SPEAKER_MEMORY:
+            return self.last_speaker[0]
+        if self.last_subject:
+            return self.last_subject[0]
+        return self._person_before(self.raw(pronoun))
+
+    def observe(self, head: Token, name: str | None, speaker: bool) -> None:
+        """A subject or speaker was read: it becomes the antecedent of later pronouns."""
+        mention = self.mention_at(head)
+        if mention is not None and mention.label == "person":
+            if speaker:
+                self.last_speaker = (mention.local_id, self.sentence)
+            self.last_subject = (mention.local_id, self.sentence)
+        elif speaker and head.lower_ in cues.PERSON_PRONOUNS and self.last_speaker:
+            self.last_speaker = (self.last_speaker[0], self.sentence)
+        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        if plural and head.lower_ not in cues.PLURAL_PRONOUNS:
+            self.last_plural = name
