@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
+import re
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.atomic import write_bytes
+from briefgen.atomic import write_all, write_bytes
 from briefgen.cache import Cache, stamp
 from briefgen.config import Config, check_inputs
 from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError
 from briefgen.model import ArticleFacts
 from briefgen.sources.article import Article
+from briefgen.sources.language import language_warning
 from briefgen.sources.reader import read_article
 
 Progress = Callable[[str], None]
+log = logging.getLogger(__name__)
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: the least a sentence needs
 LOCK_TIMEOUT_S = 600  # a second build of the same output waits this long, then gives up
 
 
@@ -50,18 +56,31 @@ def read_articles(config: Config) -> list[Article]:
     articles, problems = [], []
     for i, (file, shown, entry) in enumerate(config.article_files(), start=1):
         try:
-            article = read_article(file, f"S{i}", entry.metadata(), display_path=shown)
+            article = read_article(file, f"S{i}", entry.metadata(), display_path=shown, encoding=entry.encoding)
         except SourceError as err:
             problems.append(str(err))
             continue
         article.source.path = shown
-        if not article.text.strip():
-            problems.append(f"{shown}: no article text left after removing page furniture")
+        if not _WORD.search(article.text):
+            problems.append(f"{shown}: no sentences to read: no words left after removing page furniture")
             continue
+        for warning in article.warnings:
+            log.warning(warning)
         articles.append(article)
     if problems:
         raise SourceError("\n".join(problems))
     return articles
+
+
+def check_length(articles: list[Article], model: str) -> None:
+    """spaCy refuses longer texts (its memory grows with length): say so per file."""
+    from briefgen import nlp
+
+    limit = nlp.load(model).max_length
+    too_long = [f"{a.source.path}: {len(a.text):,} characters of story text is over the {limit:,} "
+                "the spaCy model reads at once; split the article" for a in articles if len(a.text) > limit]
+    if too_long:
+        raise SourceError("\n".join(too_long))
 
 
 def extract_all(articles: list[Article], config: Config, cache: Cache, progress: Progress,
@@ -71,16 +90,25 @@ def extract_all(articles: list[Article], config: Config, cache: Cache, progress:
 
     versions = extract.versions()
     model = nlp.model_version(config.nlp.model)
-    stamps = [stamp(a.raw, a.source.__dict__ | {"path": None}, model, versions) for a in articles]
+    stamps = [stamp(a.raw, a.source.__dict__ | {"path": None}, model, versions, _cleaned(a)) for a in articles]
     facts: list[ArticleFacts | None] = [cache.get(s) for s in stamps]
     todo = [i for i, f in enumerate(facts) if f is None]
+    check_length([articles[i] for i in todo], config.nlp.model)
     result.cached, result.parsed = len(articles) - len(todo), len(todo)
     docs = nlp.parse((articles[i].text for i in todo), config.nlp.model, config.nlp.batch_size)
     for n, (i, doc) in enumerate(zip(todo, docs), start=1):
         progress(f"extracting {n}/{len(todo)}: {articles[i].source.path}")
+        warning = language_warning(doc, str(articles[i].source.path))
+        if warning:
+            log.warning(warning)
         facts[i] = extract.extract_article(articles[i], doc)
         cache.put(stamps[i], facts[i])
     return [f for f in facts if f is not None]
+
+
+def _cleaned(article: Article) -> str:
+    offsets = article.offsets
+    return f"{article.text}\0{article.headline_end}\0{offsets.clean_starts}{offsets.raw_starts}{offsets.lengths}"
 
 
 def _code_digest() -> bytes:
@@ -129,10 +157,11 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
     # 1. Validate names and inputs before any heavy work.
     validate(config)
     out = out_dir or config.resolve(config.output.dir)
+    key = "--out" if out_dir else "output.dir"
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise RenderError(f"output.dir: cannot create {out}: {err.strerror}; choose a writable folder") from None
+        raise RenderError(f"{key}: cannot create {out}: {err.strerror}; choose a writable folder") from None
     targets = {fmt: out / f"{config.output.name}.{fmt}" for fmt in config.output.formats}
     stamp_file = out / f".{config.output.name}.stamp"
     lock = FileLock(str(out / f".{config.output.name}.lock"))
@@ -142,8 +171,14 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         raise BuildLocked(f"{out}: another build of {config.output.name} has held the lock for "
                           f"{LOCK_TIMEOUT_S}s; wait for it or remove {lock.lock_file}") from None
     except OSError as err:
-        raise RenderError(f"output.dir: cannot write in {out}: {err.strerror}; choose a writable folder") from None
+        raise RenderError(f"{key}: cannot write in {out}: {err.strerror}; choose a writable folder") from None
     try:
+        # A build killed while writing leaves its temporary files; no one else
+        # writes them while we hold the lock.
+        for target in [*targets.values(), stamp_file]:
+            for leftover in out.glob(f".{glob_escape(target.name)}.*.tmp"):
+                leftover.unlink(missing_ok=True)
+
         # 2. Read and clean the articles.
         progress(f"reading {len(config.article_files())} articles")
         articles = read_articles(config)
@@ -151,7 +186,7 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
 
         # 3. Nothing changed since the last build: keep the outputs as they are.
         print_ = fingerprint(config, articles)
-        if (not force and stamp_file.is_file() and stamp_file.read_text() == print_
+        if (not force and stamp_file.is_file() and stamp_file.read_bytes() == print_.encode()
                 and all(t.is_file() for t in targets.values())):
             result.unchanged = True
             return result
@@ -177,14 +212,15 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         rendered = render.render_all(brief, views, config.output.formats, templates)
         lap("render")
 
-        # 7. Atomic writes; the stamp goes last so an interrupted build reruns.
+        # 7. Atomic writes, all outputs or none. The old stamp goes first and
+        # the new one last, so a build interrupted between them always reruns.
         try:
-            for fmt, path in targets.items():
-                write_bytes(path, rendered[fmt])
-                result.written.append(path)
+            stamp_file.unlink(missing_ok=True)
+            write_all({path: rendered[fmt] for fmt, path in targets.items()})
+            result.written.extend(targets.values())
             write_bytes(stamp_file, print_.encode())
         except OSError as err:
-            raise RenderError(f"output.dir: cannot write {out}: {err.strerror}; choose a writable folder") from None
+            raise RenderError(f"{key}: cannot write {out}: {err.strerror}; the previous brief is kept") from None
         lap("write")
         return result
     finally:

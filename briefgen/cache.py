@@ -8,6 +8,7 @@ entry is logged, dropped and rebuilt, never trusted and never fatal.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -21,10 +22,14 @@ from briefgen.model import ArticleFacts
 log = logging.getLogger(__name__)
 
 
-def stamp(raw: str, metadata: dict[str, Any], model: str, extractors: dict[str, str]) -> dict[str, Any]:
+def stamp(raw: str, metadata: dict[str, Any], model: str, extractors: dict[str, str],
+          cleaned: str) -> dict[str, Any]:
+    """What an entry depends on. ``cleaned`` is what cleaning made of ``raw``
+    (text and offsets): better cleaning changes the facts of an unchanged file."""
     return {
         "briefgen": __version__,
         "text_sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        "cleaned_sha256": hashlib.sha256(cleaned.encode("utf-8")).hexdigest(),
         "metadata": {k: None if v is None else str(v) for k, v in sorted(metadata.items())},
         "model": model,
         "extractors": dict(sorted(extractors.items())),
@@ -56,9 +61,10 @@ class Cache:
             return ArticleFacts.from_dict(data["facts"])
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as err:
+        except Exception as err:  # noqa: BLE001 - a damaged entry can break the model in any way
             log.warning("cache entry %s unusable (%s); rebuilding it", file, err)
-            file.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                file.unlink(missing_ok=True)
             return None
 
     def put(self, entry_stamp: dict[str, Any], facts: ArticleFacts) -> None:

@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("briefgen: %(message)s"))
     log = logging.getLogger("briefgen")
-    log.addHandler(handler)
+    log.handlers = [handler]  # not added: a second main() in one process must not print twice
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
     log.propagate = False
     try:
@@ -116,3 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefgen: interrupted; previous outputs are untouched", file=sys.stderr)
         return 130
+    except Exception as err:  # noqa: BLE001 - a bug must still end in one line for cron's mail
+        if args.verbose:
+            raise
+        detail = " ".join(str(err).split())[:300]
+        print(f"briefgen: internal error: {type(err).__name__}: {detail}; previous outputs are untouched; "
+              "rerun with --verbose for the traceback and report it", file=sys.stderr)
+        return 1

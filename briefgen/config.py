@@ -8,10 +8,12 @@ with its key path, what was expected and what was found, and raises one
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import glob as globlib
 import re
+import reprlib
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,18 @@ class ArticleEntry(_Strict):
     """Publication date (YYYY-MM-DD); relative dates in the text resolve against it."""
     url: str | None = None
     """Where the article was published, cited in the sources list (never fetched)."""
+    encoding: str | None = None
+    """Text encoding of the file (e.g. cp1252); default: UTF-8, else detected with a warning."""
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                codecs.lookup(value)
+            except LookupError:
+                raise ValueError("expected an encoding name such as utf-8, cp1252 or latin-1") from None
+        return value
 
     @model_validator(mode="after")
     def _one_location(self) -> ArticleEntry:
@@ -88,7 +102,7 @@ class Nlp(_Strict):
 
 
 class Config(_Strict):
-    title: str
+    title: str = Field(min_length=1)
     """Title of the brief."""
     articles: list[ArticleEntry] = Field(min_length=1)
     """The articles the brief is built from, in citation order (S1, S2, ...)."""
@@ -163,10 +177,17 @@ def _known_keys(loc: tuple[Any, ...]) -> list[str]:
     return [k for k in model.model_fields if k != "base_dir"]
 
 
-def _wrong_branch(err: dict[str, Any]) -> bool:
-    """An error from the union branch the value was never meant for."""
-    loc, found = err["loc"], err.get("input")
-    return ("str" in loc and isinstance(found, dict)) or ("SectionEntry" in loc and isinstance(found, str))
+def _wrong_branch(err: dict[str, Any], data: Any) -> bool:
+    """An error from the union branch the entry was never meant for: the
+    str branch for a mapping, the mapping branch for a plain name."""
+    loc = err["loc"]
+    for branch, other in (("str", dict), ("SectionEntry", str)):
+        if branch in loc:
+            entry = data
+            for part in loc[: loc.index(branch)]:
+                entry = entry[part]
+            return isinstance(entry, other)
+    return False
 
 
 def _describe(err: dict[str, Any]) -> str:
@@ -180,9 +201,19 @@ def _describe(err: dict[str, Any]) -> str:
         return f"{where}: unknown key{hint}"
     if err["type"] == "missing":
         return f"{where}: required key is missing"
+    if err["type"] == "too_short":
+        return f"{where}: expected at least {err['ctx']['min_length']} entry, found none"
+    if err["type"] == "string_too_short":
+        return f"{where}: expected some text, found an empty string"
     message = err["msg"].removeprefix("Value error, ")
     message = re.sub(r"^Input should (?:be )?", "expected ", message)
-    return f"{where}: {message}, found {found!r}"
+    return f"{where}: {message}, found {_SHORT.repr(found)}"
+
+
+# A value shown in an error stays one short line, whatever the YAML built
+# (an alias bomb expands to gigabytes when printed in full).
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 1, 4, 4, 60, 60
 
 
 def _missing_files(data: dict[str, Any], base_dir: Path) -> list[str]:
@@ -200,6 +231,8 @@ def _missing_files(data: dict[str, Any], base_dir: Path) -> list[str]:
 
 def validate(data: Any, base_dir: Path) -> Config:
     """Validate parsed YAML; raise ConfigError with every problem."""
+    if data is None:
+        raise ConfigError(["(top level): the config file is empty; expected title: and articles: keys"])
     if not isinstance(data, dict):
         raise ConfigError([f"(top level): expected a mapping of keys, found {type(data).__name__}"])
     try:
@@ -207,7 +240,7 @@ def validate(data: Any, base_dir: Path) -> Config:
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            if _wrong_branch(err):
+            if _wrong_branch(err, data):
                 continue
             line = _describe(err)
             if line not in problems:
@@ -216,6 +249,22 @@ def validate(data: Any, base_dir: Path) -> Config:
         raise ConfigError(problems) from None
     config.base_dir = base_dir
     return config
+
+
+class _TextDates(yaml.SafeLoader):
+    """``yaml.safe_load`` that leaves dates as text: an impossible date
+    (2023-13-45) then reaches validation, which names its key."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def yaml_load(text: str) -> Any:
+    """Parse YAML as ``safe_load`` does (no tag constructs an object), dates kept as text."""
+    return yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
 
 
 def load(path: str | Path = DEFAULT_CONFIG) -> Config:
@@ -228,12 +277,14 @@ def load(path: str | Path = DEFAULT_CONFIG) -> Config:
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError([f"{path}: cannot read config: {err}"]) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(err, "problem", None) or "invalid YAML"
         raise ConfigError([f"{path}:{at}: {problem}; fix the YAML syntax"]) from None
+    except ValueError as err:  # an explicitly tagged value the constructor rejects
+        raise ConfigError([f"{path}: {err}; fix the YAML value"]) from None
     return validate(data, path.resolve().parent)
 
 
@@ -254,10 +305,10 @@ def check_inputs(config: Config, known_sections: list[str], known_formats: list[
         seen[file] = i
     for i, (name, _max) in enumerate(config.section_list()):
         if name not in known_sections:
-            problems.append(f"sections[{i}]: unknown section {name!r}; expected one of: {', '.join(known_sections)}")
+            problems.append(f"sections[{i}]: unknown section {name!r}; expected one of: {', '.join(sorted(known_sections))}")
     for i, fmt in enumerate(config.output.formats):
         if fmt not in known_formats:
-            problems.append(f"output.formats[{i}]: unknown format {fmt!r}; expected one of: {', '.join(known_formats)}")
+            problems.append(f"output.formats[{i}]: unknown format {fmt!r}; expected one of: {', '.join(sorted(known_formats))}")
     if config.templates_dir is not None and not config.resolve(config.templates_dir).is_dir():
         problems.append(f"templates_dir: folder not found: {config.templates_dir}")
     return problems

@@ -17,15 +17,15 @@ def _facts():
 
 def test_cache_roundtrip(tmp_path):
     cache = Cache(tmp_path)
-    entry = stamp("text", {"title": "T"}, "model-1", {"claims": "claims.v1"})
+    entry = stamp("text", {"title": "T"}, "model-1", {"claims": "claims.v1"}, "text")
     assert cache.get(entry) is None
     cache.put(entry, _facts())
     assert cache.get(entry) == _facts()
 
 
 def test_cache_key_changes_with_extractor_version(tmp_path):
-    a = stamp("text", {}, "model-1", {"claims": "claims.v1"})
-    b = stamp("text", {}, "model-1", {"claims": "claims.v2"})
+    a = stamp("text", {}, "model-1", {"claims": "claims.v1"}, "text")
+    b = stamp("text", {}, "model-1", {"claims": "claims.v2"}, "text")
     assert key_of(a) != key_of(b)
     cache = Cache(tmp_path)
     cache.put(a, _facts())
@@ -34,7 +34,7 @@ def test_cache_key_changes_with_extractor_version(tmp_path):
 
 def test_cache_corrupt_entry_is_dropped_not_fatal(tmp_path, caplog):
     cache = Cache(tmp_path)
-    entry = stamp("text", {}, "m", {})
+    entry = stamp("text", {}, "m", {}, "text")
     cache.put(entry, _facts())
     file = next(tmp_path.rglob("*.json"))
     file.write_text("{not json", encoding="utf-8")
@@ -45,6 +45,13 @@ def test_cache_corrupt_entry_is_dropped_not_fatal(tmp_path, caplog):
 
 def test_cache_disabled_with_no_folder():
     cache = Cache(None)
-    entry = stamp("text", {}, "m", {})
+    entry = stamp("text", {}, "m", {}, "text")
     cache.put(entry, _facts())
     assert cache.get(entry) is None
+
+
+def test_cache_key_changes_with_cleaning():
+    # Better cleaning of an unchanged file changes its facts: the entry must not be reused.
+    a = stamp("text", {}, "m", {}, "the story")
+    b = stamp("text", {}, "m", {}, "the story without furniture")
+    assert key_of(a) != key_of(b)

@@ -106,3 +106,33 @@ def test_furniture_kinds():
     assert furniture.kind_of("The minister said the talks would follow the summit in Rome.") is None
     assert furniture.kind_of("Police said the suspect posted threats on Facebook and Telegram before the attack, "
                              "and investigators were studying messages he shared with at least three other people.") is None
+
+
+def test_clean_markdown_hides_scripts_comments_and_link_definitions():
+    raw = ("# Harbour reopens\n\nThe mayor said<script>alert(1)</script> the harbour reopened.[^1]\n\n"
+           "<script>\nalert(2)\n</script>\n"
+           "<!-- editor: check\nthis -->\n[docs]: https://example.org/a \"Docs\"\n"
+           "<style>p{background:url(x.png)}</style>\n[^1]: The mayor spoke on Monday.\n\n* * *\n")
+    article = article_from_text(raw, "S1", {}, markdown=True)
+    assert article.text == "Harbour reopens\n\nThe mayor said the harbour reopened.\n\nThe mayor spoke on Monday."
+    _assert_copied(article)
+
+
+def test_clean_markdown_unclosed_markup_stays_linear():
+    import time
+
+    for raw in ("[" * 200_000, "<script>\n" * 20_000, "<!--\n" * 20_000, "![a](" * 40_000):
+        started = time.perf_counter()
+        article_from_text("The mayor said so.\n" + raw, "S1", {}, markdown=True)
+        assert time.perf_counter() - started < 3, raw[:10]
+
+
+def test_clean_separator_lines_are_furniture():
+    assert furniture.kind_of("* * *") == furniture.kind_of("———") == furniture.kind_of("🙂 ✔") == "separator"
+    assert furniture.kind_of("2024") is None
+
+
+def _assert_copied(article):
+    for pos, char in enumerate(article.text):
+        if char != "\n":
+            assert article.raw[article.offsets.to_raw(pos)] == char

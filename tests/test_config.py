@@ -58,7 +58,7 @@ def test_config_check_inputs_names_valid_choices(tmp_path):
         output: {formats: [md, docx]}
     """))
     problems = config.check_inputs(cfg, ["key_claims", "actors"], ["md", "pdf"])
-    assert "sections[1]: unknown section 'timeline'; expected one of: key_claims, actors" in problems
+    assert "sections[1]: unknown section 'timeline'; expected one of: actors, key_claims" in problems
     assert "output.formats[1]: unknown format 'docx'; expected one of: md, pdf" in problems
     assert "articles[2].glob: no file matches 'none/*.md'" in problems
     assert "articles: a.txt is listed twice; remove the duplicate" in problems

@@ -253,3 +253,9 @@ def test_templates_md_filter_output_renders_as_the_same_text(value):
     inner = out.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>\n")
     assert "<" not in inner
     assert htmllib.unescape(inner) == " ".join(value.split())
+
+
+def test_templates_md_filter_value_cannot_open_an_inline_footnote():
+    # "^" right before a citation would make "^[^S1]" an inline footnote.
+    html = markdown_to_html("- " + md("rose by 2^") + "[^S1]\n\n[^S1]: Source one\n")
+    assert html.count('class="footnote-ref"') == 1 and "rose by 2^" in html

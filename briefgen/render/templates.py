@@ -94,9 +94,10 @@ def _where(err: BaseException, name: str) -> str:
 # Filters
 # --------------------------------------------------------------------------
 
-# Characters that open inline markup anywhere on a line (emphasis, code,
-# links, images, footnotes, raw HTML, entities, tables, strikethrough, headings).
-_MD_INLINE = re.compile(r"([\\`*_\[\]!#<>|{}~&])")
+# Characters that open inline markup anywhere on a line (emphasis, code, links,
+# images, footnotes and ^[inline footnotes], raw HTML, entities, tables,
+# strikethrough, headings).
+_MD_INLINE = re.compile(r"([\\`*_\[\]!#<>|{}~&^])")
 # Characters that matter only where a line starts (lists, setext headings,
 # thematic breaks, front matter fences); a value may be placed at a line start.
 _MD_LEAD = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -121,8 +122,13 @@ def yaml_str(value: Any) -> str:
         return "null"
     if isinstance(value, (dt.date, dt.datetime)):
         value = value.isoformat()
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar once the characters
+    # YAML forbids raw (DEL, C1 controls, surrogates, non-characters) are escaped too.
+    text = json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def footnote_label(value: Any) -> str:

@@ -8,6 +8,7 @@ rewritten, so an ``OffsetMap`` leads each cleaned offset back to the file.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -17,13 +18,22 @@ from briefgen.sources.article import OffsetMap
 _BULLET = re.compile(r"^\s*(?:[•▪●◦‣·*+-]|\d+[.)])\s+")
 _MD_LINE_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
 # Inline Markdown: images are dropped, links keep their text, markers go.
+# Every repetition is bounded or stops at the next bracket, so text of
+# unclosed brackets costs linear time, not a rescan from each one.
+_URL = r"\((?:[^()]|\([^()]{0,200}\)){0,500}\)"
 _MD_INLINE = re.compile(
-    r"!\[[^\]]*\]\([^)]*\)"  # image
-    r"|\[([^\]]+)\]\([^)]*\)"  # link: keep group 1
-    r"|\[([^\]]+)\]\[[^\]]*\]"  # reference link: keep group 2
+    r"!\[[^\[\]]{0,500}\]" + _URL  # image
+    + r"|\[([^\[\]]{1,500})\]" + _URL  # link: keep group 1
+    + r"|\[\^[^\]\s]+\]:?"  # footnote reference, or the label of a footnote
+    r"|\[([^\[\]]{1,500})\]\[[^\[\]]{0,500}\]"  # reference link: keep group 2
     r"|<[^>]{1,200}>"  # inline HTML tag
     r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`"  # emphasis and code markers
 )
+# Raw HTML whose content is never story text, even when it spans lines.
+_MD_HIDDEN_TAG = re.compile(r"<(/?)(script|style|template|noscript)\b[^<>]{0,200}>|<!--|-->", re.IGNORECASE)
+# A link reference definition: a label and a URL, no prose.
+_MD_LINK_DEF = re.compile(r"""^\s{0,3}\[[^\]^][^\]]*\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$""")
+_ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _STOP = frozenset(
     "the a an and or of to in on for with at by from as is are was were be been has have had "
@@ -102,13 +112,70 @@ def _markdown_pieces(para: _Para) -> list[tuple[int, int]]:
     return [p for p in pieces if p[1] > p[0]]
 
 
+def _hidden_ranges(raw: str, start: int) -> list[tuple[int, int]]:
+    """Original ranges of script, style, template and noscript elements and
+    HTML comments, paired in one pass; an unclosed one hides nothing."""
+    ranges = []
+    opened: tuple[int, str] | None = None  # where it opened, what closes it
+    for m in _MD_HIDDEN_TAG.finditer(raw, start):
+        token, closing, name = m.group(0), m.group(1), (m.group(2) or "").lower()
+        if opened is None:
+            if token == "<!--":
+                opened = (m.start(), "-->")
+            elif name and not closing:
+                opened = (m.start(), name)
+        elif opened[1] == ("-->" if token == "-->" else name if closing else None):
+            ranges.append((opened[0], m.end()))
+            opened = None
+    return ranges
+
+
+def _without(pieces: list[tuple[int, int]], hidden: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` minus the ``hidden`` ranges (both sorted, non-overlapping)."""
+    out = []
+    for start, end in pieces:
+        i = max(bisect.bisect_right(hidden, (start, start)) - 1, 0)
+        for h_start, h_end in hidden[i:]:
+            if h_start >= end:
+                break
+            if h_end > start:
+                if h_start > start:
+                    out.append((start, h_start))
+                start = max(start, h_end)
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _trim(pieces: list[tuple[int, int]], raw: str) -> list[tuple[int, int]]:
+    """Pieces without the blanks that removed markup left at either end."""
+    kept = [i for i, (start, end) in enumerate(pieces) if raw[start:end].strip()]
+    pieces = pieces[kept[0]:kept[-1] + 1] if kept else []
+    if pieces:
+        start, end = pieces[0]
+        pieces[0] = (end - len(raw[start:end].lstrip()), end)
+        start, end = pieces[-1]
+        pieces[-1] = (start, start + len(raw[start:end].rstrip()))
+    return pieces
+
+
 def clean(raw: str, body_start: int = 0, *, markdown: bool = False, title: str | None = None) -> Cleaned:
     """Clean ``raw[body_start:]``; ``title`` (from metadata) disables headline guessing."""
     paras = _paragraphs(raw, body_start)
     result = Cleaned(text="", offsets=OffsetMap())
     keep = [True] * len(paras)
+    pieces = [[(para.start, para.end)] for para in paras]
+    if markdown:
+        hidden = _hidden_ranges(raw, body_start)
+        for i, para in enumerate(paras):
+            pieces[i] = [] if _MD_LINK_DEF.match(para.text) else _trim(_without(_markdown_pieces(para), hidden), raw)
+            if not any(_ALNUM.search(raw, start, end) for start, end in pieces[i]):
+                keep[i] = False
+                result.dropped.append(("markup", para.text))
 
     for i, para in enumerate(paras):
+        if not keep[i]:
+            continue
         kind = furniture.kind_of(para.text)
         if kind:
             keep[i] = False
@@ -151,8 +218,7 @@ def clean(raw: str, body_start: int = 0, *, markdown: bool = False, title: str |
             result.offsets.add(length, None, 2)
             chunks.append("\n\n")
             length += 2
-        pieces = _markdown_pieces(para) if markdown else [(para.start, para.end)]
-        for start, end in pieces:
+        for start, end in pieces[i]:
             result.offsets.add(length, start, end - start)
             chunks.append(raw[start:end])
             length += end - start

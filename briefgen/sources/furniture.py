@@ -2,9 +2,9 @@
 
 Each rule is general (it holds for any site): calls to share or follow,
 bylines with read times, link lists, teasers, aggregator footers, photo
-captions. ``kind_of(paragraph)`` names the rule a paragraph falls under, or
-None for story text. Rules that need the whole article (repeated standfirsts,
-author boxes) live in ``clean.py``.
+captions, separator lines. ``kind_of(paragraph)`` names the rule a
+paragraph falls under, or None for story text. Rules that need the whole
+article (repeated standfirsts, author boxes) live in ``clean.py``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ _CAPTION_POSITION = re.compile(
     r"front|back)\s*,|\((?:left|right|centre|center|L|R|C|above|below|top|bottom|front|back)\)",
     re.IGNORECASE,
 )
+# Rules (---, * * *), ornaments and emoji lines: no letter or digit, no story.
+_ALNUM = re.compile(r"[^\W_]")
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$")
 
 
@@ -88,6 +90,8 @@ def kind_of(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
+    if not _ALNUM.search(text):
+        return "separator"
     if _BYLINE.match(text):
         return "byline"
     if _is_link_list(text):

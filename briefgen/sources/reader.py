@@ -7,6 +7,7 @@ A reader is picked by file extension: ``.txt`` is plain text, ``.md`` and
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from briefgen.config import yaml_load
 from briefgen.errors import SourceError
 from briefgen.model import Source
 from briefgen.sources.article import Article
@@ -26,19 +28,58 @@ METADATA_KEYS = ("title", "outlet", "author", "published", "url")
 # An article bigger than this is not a news article; refusing keeps memory bounded.
 MAX_BYTES = 5_000_000
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: they share a prefix
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
-def decode(data: bytes, where: str) -> str:
-    """Text of a file: UTF-8 (with or without BOM), else a clear error."""
+def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    """Text of a file and any warning about how it was decoded.
+
+    A byte-order mark decides first, then the encoding the config declares,
+    then UTF-8; other files are decoded with the encoding charset-normalizer
+    detects, with a warning, since a guess can be wrong.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec), where), []
+            except UnicodeDecodeError as err:
+                raise SourceError(f"{where}: not valid {codec} despite its byte-order mark (byte {err.start})") from None
+    if encoding:
+        try:
+            return _checked(data.decode(encoding), where), []
+        except UnicodeDecodeError as err:
+            raise SourceError(f"{where}: not valid {encoding} (byte {err.start}); fix the encoding: key") from None
     if b"\x00" in data[:4096]:
         raise SourceError(f"{where}: binary file, not a text article; give a .txt or .md file")
     try:
-        return data.decode("utf-8-sig")
+        return _checked(data.decode("utf-8"), where), []
     except UnicodeDecodeError as err:
+        position = err.start
+    import charset_normalizer  # only files that are not UTF-8 pay for the import
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
         raise SourceError(
-            f"{where}: not valid UTF-8 (byte {err.start}); save the article as UTF-8"
-        ) from None
+            f"{where}: not valid UTF-8 (byte {position}) and no other encoding fits; "
+            "save it as UTF-8 or declare encoding: for this article"
+        )
+    text = _checked(str(best), where)
+    return text, [f"{where}: not UTF-8; read as {best.encoding} (detected); "
+                  "declare encoding: for this article if characters look wrong"]
+
+
+def _checked(text: str, where: str) -> str:
+    # Text files hold almost no control characters; many mean a binary file.
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 100):
+        raise SourceError(f"{where}: binary file, not a text article; give a .txt or .md file")
+    return text
 
 
 def parse_date(value: Any, where: str) -> dt.date | None:
@@ -61,13 +102,23 @@ def front_matter(text: str, where: str) -> tuple[dict[str, Any], int, dict[str, 
         return {}, 0, {}
     block = m.group(1) or ""
     try:
-        data = yaml.safe_load(block) or {}
+        # As safe_load: a tag such as !!python/object is refused, never constructed.
+        data = yaml_load(block) or {}
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         at = f" line {line + 2}" if line is not None else ""
-        raise SourceError(f"{where}: front matter{at}: invalid YAML; fix or remove the --- block") from None
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise SourceError(f"{where}: front matter{at}: {problem}; fix or remove the --- block") from None
+    except ValueError as err:  # an explicitly tagged value the constructor rejects
+        raise SourceError(f"{where}: front matter: {err}; fix or remove the --- block") from None
     if not isinstance(data, dict):
         raise SourceError(f"{where}: front matter: expected key: value lines, found {type(data).__name__}")
+    for key in METADATA_KEYS:
+        # A list or mapping is no title; refusing it also stops an alias bomb
+        # from being expanded into text.
+        if isinstance(data.get(key), (list, dict, set, bytes)):
+            raise SourceError(f"{where}: front matter: {key}: expected one line of text, "
+                              f"found a {type(data[key]).__name__}")
     spans = {}
     block_start = m.start(1) if m.group(1) else m.end()
     for key in data:
@@ -78,8 +129,8 @@ def front_matter(text: str, where: str) -> tuple[dict[str, Any], int, dict[str, 
 
 
 def read_article(path: Path, source_id: str, meta: dict[str, Any] | None = None,
-                 display_path: str | None = None) -> Article:
-    """Read, decode and clean one article file."""
+                 display_path: str | None = None, encoding: str | None = None) -> Article:
+    """Read, decode and clean one article file; ``encoding`` overrides detection."""
     where = display_path or str(path)
     if path.suffix.lower() not in SUFFIXES:
         raise SourceError(
@@ -97,8 +148,14 @@ def read_article(path: Path, source_id: str, meta: dict[str, Any] | None = None,
         raise SourceError(f"{where}: is a directory, not an article file") from None
     except PermissionError:
         raise SourceError(f"{where}: permission denied") from None
-    raw = decode(data, where)
-    return article_from_text(raw, source_id, meta, where, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    except OSError as err:
+        raise SourceError(f"{where}: cannot read: {err.strerror}") from None
+    if not data.strip():
+        raise SourceError(f"{where}: empty file; give the article text or remove it from the config")
+    raw, warnings = decode(data, where, encoding)
+    article = article_from_text(raw, source_id, meta, where, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    article.warnings += warnings
+    return article
 
 
 def article_from_text(raw: str, source_id: str, meta: dict[str, Any] | None = None,
