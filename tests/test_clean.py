@@ -136,3 +136,17 @@ def _assert_copied(article):
     for pos, char in enumerate(article.text):
         if char != "\n":
             assert article.raw[article.offsets.to_raw(pos)] == char
+
+
+def test_clean_title_case_first_line_with_a_period_is_the_headline():
+    raw = ("Harbour Board Delays Vote on Northern Pier Repairs.\n\n"
+           "The harbour board postponed its vote on Tuesday, the chair said.\n")
+    article = article_from_text(raw, "S1", {})
+    assert article.text[:article.headline_end].strip().startswith("Harbour Board Delays Vote")
+
+
+def test_clean_sentence_case_first_line_with_a_period_is_body():
+    raw = ("Ana Lind and Per Holm argued over the pier on Monday.\n\n"
+           "The harbour board postponed its vote on Tuesday, the chair said.\n")
+    article = article_from_text(raw, "S1", {})
+    assert article.headline_end == 0

@@ -90,8 +90,18 @@ def _coverage(part: set[str], whole: set[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
+TITLE_CASE_SHARE = 0.75  # of the longer words capitalised: a headline in title case
+
+
 def _looks_like_headline(text: str) -> bool:
-    return len(text) <= 250 and not re.search(r"[.!?]['\"’”]?$", text)
+    """A short first line without a final stop, or in title case even with one
+    (some archives end every headline with a period)."""
+    if len(text) > 250:
+        return False
+    if not re.search(r"[.!?]['\"’”]?$", text):
+        return True
+    longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
 def _markdown_pieces(para: _Para) -> list[tuple[int, int]]:
