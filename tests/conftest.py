@@ -16,7 +16,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp():
-    return nlp_module.load()
+    return nlp_module.load(nlp_module.DEFAULT_MODEL)  # the key build and parse use: one pipeline per session
 
 
 @pytest.fixture(scope="session")
