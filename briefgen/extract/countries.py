@@ -3,7 +3,7 @@
 The index is built once from ``countryinfo`` (names, alternative spellings,
 ISO codes, capitals, demonyms). Two key spaces keep ordinary words safe:
 names are matched case-insensitively, while codes and acronyms ("US",
-"DPRK") only match text written in capitals, so "us" or "It" never becomes
+"UAE") only match text written in capitals, so "us" or "It" never becomes
 a country.
 """
 
@@ -91,7 +91,7 @@ def country_of(text: str, *, codes: bool = True, capitals: bool = True,
 
     ``codes`` allows ISO codes and acronyms (only matched when ``text`` is in
     capitals), ``capitals`` a capital city standing for its government,
-    ``demonyms`` an adjective or people ("North Korean", "Americans").
+    ``demonyms`` an adjective or people ("South African", "Americans").
     """
     k = key(text)
     if not k:

@@ -136,8 +136,8 @@ def has_company_form(text: str) -> bool:
 def canonical_names(names: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Each person name mapped to the one full name it stands for.
 
-    A name stands for a longer one when it is a leading part of it ("kim
-    jong" of "kim jong un") or its surname; if it could stand for two
+    A name stands for a longer one when it is a leading part of it ("mary
+    ann" of "mary ann evans") or its surname; if it could stand for two
     different full names it stands for itself, so two people who share a
     surname are never merged.
     """

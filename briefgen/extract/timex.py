@@ -176,7 +176,7 @@ def is_past(verb: Token) -> bool:
 
 
 def _trim(ent: Span) -> tuple[int, int]:
-    """The entity without what the tagger glued to it ("July Putin's" -> "July")."""
+    """The entity without what the tagger glued to it ("July Smith's" -> "July")."""
     tokens = list(ent)
     for i, token in enumerate(tokens[:-1]):
         following = tokens[i + 1]

@@ -107,7 +107,7 @@ def md(value: Any) -> str:
     """Make ``value`` literal Markdown text on a single line.
 
     Hyphens and brackets mid-line are left alone: they open nothing there, and
-    "food-for-arms (DPRK)" stays readable in the raw Markdown a wiki shows.
+    "cash-for-votes (UAE)" stays readable in the raw Markdown a wiki shows.
     """
     if value is None:
         return ""
