@@ -115,11 +115,12 @@ def _code_digest() -> bytes:
     """The installed code and built-in templates: an upgrade, even without a new
     version number, must not be mistaken for "nothing changed"."""
     import briefgen
-    import briefgen.templates
+    from briefgen.render.templates import builtin_dir
 
     digest = hashlib.sha256()
-    for package in (briefgen, briefgen.templates):
-        root = Path(package.__file__).parent
+    # The templates are a package of their own once installed, a folder beside
+    # the code in a source checkout: builtin_dir() knows which.
+    for root in (Path(briefgen.__file__).parent, builtin_dir()):
         for file in sorted(root.rglob("*")):
             if file.suffix in {".py", ".j2", ".css"} and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(root)).encode() + file.read_bytes())
