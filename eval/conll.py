@@ -119,11 +119,10 @@ def main() -> int:
         parser.error(f"{path}: not found; give the CoNLL++ folder or its dev file")
 
     from briefgen import nlp
-    from briefgen.extract import EXTRACTORS, versions
+    from briefgen.extract import EXTRACTORS
     from briefgen.model import ArticleFacts
     from briefgen.sources.reader import article_from_text
 
-    versions()
     _, extract_actors = EXTRACTORS["actors"]
     docs = read_documents(path)
     if args.limit:

@@ -172,12 +172,11 @@ def keep_named(docs: list[Document]) -> None:
 def predict(docs: list[Document]) -> dict[str, list[tuple[int, int, str, str]]]:
     """Per document, the predicted mentions: (start, end, actor key, label)."""
     from briefgen import nlp
-    from briefgen.extract import EXTRACTORS, versions
+    from briefgen.extract import EXTRACTORS
     from briefgen.fuse.actors import fuse_actors, merge_keys
     from briefgen.model import ArticleFacts
     from briefgen.sources.reader import article_from_text
 
-    versions()  # registers the built-in extractors
     _, extract_actors = EXTRACTORS["actors"]
     articles = [article_from_text(d.text, f"S{i}", {}, d.name) for i, d in enumerate(docs, 1)]
     facts = []

@@ -262,30 +262,20 @@ def test_claims_trailing_participle_is_its_own_statement(make_article):
     assert only(atts, "adding").content.text == "tickets were sold out"
 
 
-def test_claims_participle_speaker_after_preposition(make_article):
-    _, atts = extract(make_article, "Pavel Lind left the room before saying that the cranes would be replaced.")
-    att = only(atts, "saying")
-    assert att.speaker.text == "Pavel Lind"
-    assert att.content.text == "the cranes would be replaced"
-
-
-def test_claims_document_speaking_through_a_participle(make_article):
-    _, atts = extract(make_article, "A letter signed by forty doctors, saying the clinic was unsafe, was sent to the council.")
-    att = only(atts, "saying")
-    assert att.speaker.text == "A letter"
-    assert att.content.text == "the clinic was unsafe"
-
-
-def test_claims_accusation_keeps_its_charge(make_article):
-    _, atts = extract(make_article, "Oskar Lunde accused the mayor of hiding the report.")
-    assert only(atts, "accused").content.text == "the mayor of hiding the report"
-
-
-def test_claims_document_opening_the_sentence_is_the_source(make_article):
-    _, atts = extract(make_article, "In a new poll, most voters back the rail line.")
-    att = only(atts, "In")
-    assert att.speaker.text == "a new poll"
-    assert att.content.text == "most voters back the rail line"
+@pytest.mark.parametrize(("sentence", "cue", "speaker", "content"), [
+    pytest.param("Pavel Lind left the room before saying that the cranes would be replaced.", "saying",
+                 "Pavel Lind", "the cranes would be replaced", id="participle-after-preposition"),
+    pytest.param("A letter signed by forty doctors, saying the clinic was unsafe, was sent to the council.",
+                 "saying", "A letter", "the clinic was unsafe", id="document-through-participle"),
+    pytest.param("Oskar Lunde accused the mayor of hiding the report.", "accused",
+                 "Oskar Lunde", "the mayor of hiding the report", id="accusation-keeps-its-charge"),
+    pytest.param("In a new poll, most voters back the rail line.", "In",
+                 "a new poll", "most voters back the rail line", id="document-opening-the-sentence"),
+])
+def test_claims_speaker_and_content_of_other_constructions(make_article, sentence, cue, speaker, content):
+    _, atts = extract(make_article, sentence)
+    att = only(atts, cue)
+    assert (att.speaker.text, att.content.text) == (speaker, content)
 
 
 def test_claims_statement_in_a_document_keeps_the_verb_as_cue(make_article):

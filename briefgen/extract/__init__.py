@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefgen.model import ArticleFacts
+from briefgen.registry import Registry
 from briefgen.sources.article import Article
 
 if TYPE_CHECKING:
@@ -19,35 +20,28 @@ if TYPE_CHECKING:
 
 Extractor = Callable[[Article, "Doc", ArticleFacts], None]
 
-EXTRACTORS: dict[str, tuple[str, Extractor]] = {}
+# Built-ins run in this order: claims resolve speakers against the actors' mentions.
+EXTRACTORS: Registry[tuple[str, Extractor]] = Registry(
+    "extractor", tuple(f"briefgen.extract.{m}" for m in ("actors", "claims", "events", "withheld")))
 
 
 def register(name: str, version: str) -> Callable[[Extractor], Extractor]:
     """Register an extractor under ``name``; duplicate names are refused."""
 
     def wrap(func: Extractor) -> Extractor:
-        if name in EXTRACTORS:
-            raise ValueError(f"extractor {name!r} is already registered")
-        EXTRACTORS[name] = (version, func)
+        EXTRACTORS.add(name, (version, func))
         return func
 
     return wrap
 
 
-def _load_builtins() -> None:
-    # Importing the modules runs their @register lines, in this order.
-    from briefgen.extract import actors, claims, events, withheld  # noqa: F401
-
-
 def versions() -> dict[str, str]:
-    _load_builtins()
     return {name: version for name, (version, _) in EXTRACTORS.items()}
 
 
 def extract_article(article: Article, doc: Doc) -> ArticleFacts:
     """Every fact of one article, spans in original offsets."""
-    _load_builtins()
     facts = ArticleFacts(source_id=article.source.id)
-    for _version, func in EXTRACTORS.values():
+    for _name, (_version, func) in EXTRACTORS.items():
         func(article, doc, facts)
     return facts

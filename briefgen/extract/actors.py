@@ -74,7 +74,7 @@ def _trim(ent: Span) -> tuple[int, int]:
 
 
 def _extend_person(doc: Doc, start: int, end: int) -> int:
-    """The end of a person's name the NER cut short ("Kang Sun" of "Kang Sun Nam")."""
+    """The end of a person's name the NER cut short ("Ana Maria" of "Ana Maria Ruiz")."""
     while (end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_
            and doc[end].text[:1].isupper() and doc[end - 1].head.i == end
            and doc[end - 1].dep_ == "compound"):

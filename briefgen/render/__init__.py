@@ -16,6 +16,7 @@ from jinja2 import Environment
 
 from briefgen.errors import RenderError
 from briefgen.model import Brief
+from briefgen.registry import Registry
 from briefgen.sections import SectionView
 
 Renderer = Callable[["RenderJob"], bytes]
@@ -28,33 +29,25 @@ class Format:
     render: Renderer
 
 
-FORMATS: dict[str, Format] = {}
+FORMATS: Registry[Format] = Registry(
+    "output format", tuple(f"briefgen.render.{m}" for m in ("html", "json", "markdown", "pdf")))
 
 
 def register(name: str, suffix: str) -> Callable[[Renderer], Renderer]:
     """Register an output format; duplicate names are refused."""
 
     def wrap(func: Renderer) -> Renderer:
-        if name in FORMATS:
-            raise ValueError(f"output format {name!r} is already registered")
-        FORMATS[name] = Format(name, suffix, func)
+        FORMATS.add(name, Format(name, suffix, func))
         return func
 
     return wrap
 
 
-def _load_builtins() -> None:
-    # Importing the modules runs their @register lines.
-    from briefgen.render import html, json, markdown, pdf  # noqa: F401
-
-
 def names() -> list[str]:
-    _load_builtins()
-    return list(FORMATS)
+    return FORMATS.names()
 
 
 def suffix(name: str) -> str:
-    _load_builtins()
     return FORMATS[name].suffix
 
 
@@ -76,7 +69,7 @@ class RenderJob:
     def output(self, name: str) -> bytes:
         if name not in self._outputs:
             if name not in FORMATS:
-                raise RenderError(f"no output format {name!r}. Available: {', '.join(FORMATS)}")
+                raise RenderError(f"no output format {name!r}. Available: {', '.join(FORMATS.names())}")
             self._outputs[name] = FORMATS[name].render(self)
         return self._outputs[name]
 
@@ -85,6 +78,5 @@ def render_all(
     brief: Brief, views: list[SectionView], formats: list[str], templates_dir: Path | None = None
 ) -> dict[str, bytes]:
     """Every requested format, by name, as bytes ready to write."""
-    _load_builtins()
     job = RenderJob(brief, views, templates_dir)
     return {name: job.output(name) for name in formats}

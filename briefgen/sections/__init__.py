@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.model import Brief
+from briefgen.registry import Registry
 
 
 @dataclass
@@ -24,31 +25,24 @@ class SectionView:
 
 
 Selector = Callable[[Brief, int | None], SectionView]
-SECTIONS: dict[str, Selector] = {}
+SECTIONS: Registry[Selector] = Registry("section", tuple(
+    f"briefgen.sections.{m}" for m in ("actors", "background", "key_claims", "open_questions", "source_comparison")))
 
 
 def register(name: str) -> Callable[[Selector], Selector]:
     def wrap(func: Selector) -> Selector:
-        if name in SECTIONS:
-            raise ValueError(f"section {name!r} is already registered")
-        SECTIONS[name] = func
+        SECTIONS.add(name, func)
         return func
 
     return wrap
 
 
-def _load_builtins() -> None:
-    from briefgen.sections import actors, background, key_claims, open_questions, source_comparison  # noqa: F401
-
-
 def names() -> list[str]:
-    _load_builtins()
-    return list(SECTIONS)
+    return SECTIONS.names()
 
 
 def build_views(brief: Brief, wanted: list[tuple[str, int | None]]) -> list[SectionView]:
     """Views for the configured sections, in config order."""
-    _load_builtins()
     return [SECTIONS[name](brief, max_items) for name, max_items in wanted]
 
 
