@@ -271,6 +271,24 @@ def test_claims_trailing_participle_is_its_own_statement(make_article):
                  "Oskar Lunde", "the mayor of hiding the report", id="accusation-keeps-its-charge"),
     pytest.param("In a new poll, most voters back the rail line.", "In",
                  "a new poll", "most voters back the rail line", id="document-opening-the-sentence"),
+    pytest.param("“We were wrong to wait,” Sela Ovrum, 58, told reporters on Monday.", "told",
+                 "Sela Ovrum", "We were wrong to wait", id="quote-before-speaker-with-age"),
+    pytest.param("“The more people who see the plans, the better,” Ida Brandt said.", "said",
+                 "Ida Brandt", "The more people who see the plans, the better", id="quote-parsed-as-subject"),
+    pytest.param("The council met twice.\n\n“Will the bridge ever open?” Aron Velt said.", "said",
+                 "Aron Velt", "Will the bridge ever open?", id="speaker-sentence-after-the-quote"),
+    pytest.param("Councillor Mia Ruhle said “the harbour stays open for now.”", "said",
+                 "Councillor Mia Ruhle", "the harbour stays open for now.", id="quote-right-after-cue"),
+    pytest.param("As the Velmar Gazette reported, the mill will close in May.", "reported",
+                 "the Velmar Gazette", "the mill will close in May", id="as-comment-before"),
+    pytest.param("The mill will close in May, as Tove Strand noted.", "noted",
+                 "Tove Strand", "The mill will close in May", id="as-comment-after"),
+    pytest.param("Oskar Lunde called the ferry contract “a scandal.”", "called",
+                 "Oskar Lunde", "the ferry contract “a scandal.”", id="description-parsed-inside-object"),
+    pytest.param("Lena Okafor described the damage to the pier.", "described",
+                 "Lena Okafor", "the damage to the pier", id="description-of-an-object"),
+    pytest.param("Mayor Rolf Eng tweeted a photo of the flooded pier.", "tweeted",
+                 "Mayor Rolf Eng", "a photo of the flooded pier", id="tweeted-object"),
 ])
 def test_claims_speaker_and_content_of_other_constructions(make_article, sentence, cue, speaker, content):
     _, atts = extract(make_article, sentence)
@@ -326,3 +344,34 @@ def test_claims_speech_inside_reported_content_belongs_to_the_outer_speaker(make
 def test_claims_threat_of_names_no_speaker(make_article):
     _, atts = extract(make_article, "The threat of flooding worried the farmers.")
     assert all(a.cue.text != "threat" for a in atts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The town grew as the mill expanded.",  # the "as" of time is no comment
+    "Oskar Lunde called the police.",  # a bare "called" describes nothing
+])
+def test_claims_constructions_that_are_not_attributions(make_article, sentence):
+    _, atts = extract(make_article, sentence)
+    assert not atts
+
+
+@pytest.mark.parametrize(("text", "ends_with"), [
+    ("“They sue,” he said.\xa0“Everybody sues.”", "Everybody sues."),
+    ("“I was at home,” Jo Marr told NBC’s “Today” on Monday. “I heard nothing.”", "I heard nothing."),
+    ("“The dam will hold,” Jo Marr said.\n\n“We built it to last a century.”", "to last a century."),
+])
+def test_claims_quote_continues_after_the_cue(make_article, text, ends_with):
+    _, atts = extract(make_article, text)
+    att = only(atts, atts[0].cue.text)
+    assert att.content.text.rstrip("”").endswith(ends_with)
+
+
+@pytest.mark.parametrize("text", [
+    "“It comes and goes,” Jo Marr said, pointing at the sky. Her son shook his head. “Not always.”",
+    "“The dam will hold,” Jo Marr said.\n\n“Not this year,” the engineer said.",
+    "“The dam will hold,” Jo Marr said.\n\n“Not this year.” The engineer left.",
+])
+def test_claims_quote_does_not_continue_past_another_sentence_or_speaker(make_article, text):
+    _, atts = extract(make_article, text)
+    att = next(a for a in atts if a.speaker and a.speaker.text == "Jo Marr")
+    assert att.content.text.rstrip("”,").endswith(("goes", "hold"))

@@ -46,7 +46,7 @@ def _sentence_attributions(sent, quotes: Quotes, text: str, headline_end: int) -
             item = senses.adjective_attribution(tok)
         elif tok.text == ":":
             item = headlines.colon_attribution(tok, sent, text, headline_end)
-        if item is not None and tok.text != ":":
+        if item is not None and tok.text != ":" and not quotes.is_region(item.content):
             # A parse can run over a paragraph break; a statement does not.
             item.content = (max(item.content[0], sent.start_char), min(item.content[1], sent.end_char))
         if item is not None and in_headline and tok.text != ":":
@@ -101,7 +101,7 @@ def _outermost(read: list[tuple]) -> list[tuple]:
     return kept
 
 
-def _continue_quotes(read: list[tuple], quotes: Quotes) -> None:
+def _continue_quotes(read: list[tuple], quotes: Quotes, sentence_starts: list[int]) -> None:
     """'"A," she said. "B."': the quotations right after a quoted statement continue it."""
     taken = {r for _, item, _ in read for r in quotes.overlapping(*item.content)}
     for _, item, _ in read:
@@ -109,19 +109,21 @@ def _continue_quotes(read: list[tuple], quotes: Quotes) -> None:
         if quotes.covered(start, end) * 2 < end - start:
             continue
         after = max(end, item.cue[1], item.speaker[1] if item.speaker else end)
-        further = quotes.continuation(after, taken)
+        further = quotes.continuation(after, taken, sentence_starts)
         if further > after:
             item.content = (start, further)
 
 
-@register("claims", "claims.v5")
+@register("claims", "claims.v6")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     """Append every attributed statement of the article to ``facts.attributions``."""
     text = article.text
     quotes = Quotes(text)
     speakers = Speakers(article, doc, facts.mentions)
     read = []
+    sentence_starts = []
     for sent in _sentences(doc):
+        sentence_starts.append(sent.start_char)
         found = _sentence_attributions(sent, quotes, text, article.headline_end)
         by_head = {item.speaker_head.i: item for item in found if item.speaker_head is not None}
         names: dict[int, str | None] = {}
@@ -137,7 +139,7 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
             item.content = quotes.strip(*quotes.widen(item.content, item.cue))
             read.append((sent, item, names.get(item.speaker_head.i) if item.speaker_head is not None else None))
     read = _outermost(read)
-    _continue_quotes(read, quotes)
+    _continue_quotes(read, quotes, sentence_starts)
     token_starts = [t.idx for t in doc]
     for sent, item, name in read:
         start, end = item.content

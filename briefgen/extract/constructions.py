@@ -24,6 +24,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 INHERIT_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 # Right-hand children that still belong to a speaker's noun phrase.
 NP_RIGHT = frozenset({"compound", "flat", "nummod", "prep", "cc", "conj", "case", "amod", "poss"})
+# Left-hand children that belong to it; a quotation the parser hung on the
+# speaker ('"...," Jo Bell, 69, told ...') does not.
+NP_LEFT = frozenset({"det", "predet", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case"})
 NOUN_CUE_SOURCES = frozenset({"by", "from", "of"})
 STANCE_NOUN_SOURCES = frozenset({"by", "from"})
 # A quotation and its cue are this close when nothing but the speaker stands between them.
@@ -75,7 +78,12 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     while last > tok.i and (doc[last].is_punct or doc[last].tag_ == "POS"):
         last -= 1
-    return tok.left_edge.i, last
+    first = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ not in NP_LEFT and child.text != "-":
+            break
+        first = child.left_edge.i
+    return first, last
 
 
 def subject(cue: Token) -> tuple[Token | None, bool]:
@@ -85,6 +93,9 @@ def subject(cue: Token) -> tuple[Token | None, bool]:
         if child.dep_ == "agent":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             return pobj, True
+    # '"The more people ...," Jo Bell said' can give the cue two subjects:
+    # the speaker is the one nearest to it.
+    for child in sorted(cue.children, key=lambda c: abs(c.i - cue.i)):
         if child.dep_ == "nsubj":
             if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
                 return cue.head, False
@@ -140,9 +151,13 @@ def _verb_content(cue: Token, lemma: str) -> tuple[int, int] | None:
             return pobj.left_edge.i, pobj.right_edge.i
     if lemma in cues.DESCRIBE_CUES and dobj is not None:
         complement = next((c for c in children if c.i > dobj.i and (
-            c.dep_ in DESCRIPTIONS or (c.dep_ == "prep" and c.lower_ == "as"))), None)
+            c.dep_ in DESCRIPTIONS | {"dobj"} or (c.dep_ == "prep" and c.lower_ == "as"))), None)
         if complement is not None:
             return dobj.left_edge.i, complement.right_edge.i
+        # 'called the plan "reckless"' is often parsed as one object; a bare
+        # "called the police" is no description, but "described the scene" is.
+        if lemma != "call" or any(t.text in QUOTE_MARKS or t.text == "''" for t in dobj.subtree):
+            return object_with_tail(cue, dobj)
     if lemma in cues.OBJECT_CUES and dobj is not None:
         return object_with_tail(cue, dobj)
     if lemma in cues.QUESTION_CUES:
@@ -186,6 +201,8 @@ def inverted_content(cue: Token, sent) -> tuple[int, int] | None:
         first += 1
     while last > cue.i and doc[last].is_punct:
         last -= 1
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return _as_comment(cue, sent, first, last)
     if first <= sent.start or not doc[first - 1].is_punct:
         return None
     if cue.head.i < cue.i:
@@ -194,6 +211,25 @@ def inverted_content(cue: Token, sent) -> tuple[int, int] | None:
         left, right = (sent.start, first - 1), (last + 2, sent.end - 1)
         return max(left, right, key=lambda r: r[1] - r[0])
     return None
+
+
+# What an "as" comment may hold besides its speaker: "as The Times reported on Saturday".
+_AS_COMMENT_PARTS = frozenset({"mark", "nsubj", "nsubjpass", "agent", "aux", "auxpass", "prep", "npadvmod",
+                               "advmod", "punct", "neg"})
+
+
+def _as_comment(cue: Token, sent, first: int, last: int) -> tuple[int, int] | None:
+    """'As the paper reported, <content>' or '<content>, as she noted.': a comment
+    set off by commas, with nothing of its own to say (not the "as" of time)."""
+    doc = cue.doc
+    if any(c.dep_ not in _AS_COMMENT_PARTS for c in cue.children):
+        return None
+    if first > sent.start and not doc[first - 1].is_punct:
+        return None
+    if last + 1 < sent.end and not doc[last + 1].is_punct:
+        return None
+    left, right = (sent.start, first - 1), (last + 1, sent.end - 1)
+    return max(left, right, key=lambda r: r[1] - r[0])
 
 
 def _adjacent_quote(cue: Token, speaker_start: int, sent, quotes: Quotes, text: str) -> tuple[int, int] | None:
@@ -205,9 +241,16 @@ def _adjacent_quote(cue: Token, speaker_start: int, sent, quotes: Quotes, text: 
         gap = text[cue_end:region[0]].rstrip(QUOTE_MARKS + " ")
         if gap.endswith((":", ",")) and not _CLAUSE_END.search(gap):
             return region
+        # 'X said "..."' with nothing between, the quotation closing the sentence.
+        if not gap and not text[region[1]:sent.end_char].strip(QUOTE_MARKS + ".?! "):
+            return region
     region = quotes.before(speaker_start)
-    if (region and region[0] <= sent.start_char + 1
-            and not text[region[1]:speaker_start].strip(QUOTE_MARKS + ",.?! \n")):
+    if region is None or text[region[1]:speaker_start].strip(QUOTE_MARKS + ",.?! \n"):
+        return None
+    if sent.start_char <= region[0] <= sent.start_char + 1:
+        return region
+    # '"...." Jo Bell said.' as a sentence of its own, in the quotation's paragraph.
+    if region[1] <= sent.start_char and "\n" not in text[region[1]:speaker_start]:
         return region
     return None
 

@@ -29,7 +29,7 @@ OBJECT_CUES = frozenset(
     deny confirm announce reveal unveil divulge disclose acknowledge admit dispute
     contest reject rebut refute predict estimate forecast allege report claim accuse
     propose recommend promise demand show mention declare highlight emphasize
-    emphasise stress underscore detail outline
+    emphasise stress underscore detail outline tweet retweet post note recall
     """.split()
 )
 

@@ -90,6 +90,10 @@ class Quotes:
             i += 1
         return found
 
+    def is_region(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.starts, span[0])
+        return i < len(self.regions) and self.regions[i] == tuple(span)
+
     def inside(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.overlapping(pos, pos + 1))
 
@@ -132,23 +136,49 @@ class Quotes:
                     start -= 1
         return start, end
 
-    def continuation(self, end: int, taken: set[tuple[int, int]]) -> int:
+    def continuation(self, end: int, taken: set[tuple[int, int]], sentence_starts: list[int] = ()) -> int:
         """Where a quotation that ends at ``end`` really ends: '"A," she said. "B. C."'
-        is one statement; the quotations that follow in the same paragraph, each
-        opening right after a sentence end, continue it unless another
-        attribution already took them."""
+        is one statement. The quotations that follow continue it unless another
+        attribution took them: in the same paragraph, each opening right after a
+        sentence end with only the speaker and cue between; in the next
+        paragraphs, each that is a paragraph of quotation alone (the convention
+        for a speaker who goes on). A short quotation inside the speaker's
+        sentence ('told NBC's "Today" on Monday') is passed over; a new sentence
+        that is not quoted (``sentence_starts``) ends the statement."""
         text = self.text
-        para_end = text.find("\n\n", end)
-        para_end = len(text) if para_end < 0 else para_end
         i = bisect.bisect_right(self.starts, end)
+        scan = end
         while i < len(self.regions):
             q_start, q_end = self.regions[i]
-            if q_start > para_end or (q_start, q_end) in taken:
+            if (q_start, q_end) in taken:
                 break
-            gap = text[end:q_start].rstrip(QUOTE_MARKS + " \n\t")
-            # Only the speaker and the cue may stand between, closing a sentence.
-            if len(gap) > MAX_SPEAKER_GAP or (gap and gap[-1] not in ".!?"):
+            gap = text[scan:q_start]
+            head, brk, tail = gap.partition("\n\n")
+            if brk:
+                # A new paragraph: only one that is the quotation and nothing else.
+                if tail.strip(QUOTE_MARKS + " \t\xa0") or head.strip(QUOTE_MARKS + " \t\xa0\n.!?,"):
+                    break
+                para_end = text.find("\n\n", q_end)
+                rest = text[q_end:len(text) if para_end < 0 else para_end]
+                if rest.strip(QUOTE_MARKS + " \t\xa0\n.!?,"):
+                    break
+                end = scan = q_end
+                i += 1
+                continue
+            closing = gap.rstrip(QUOTE_MARKS + " \t\xa0\n")
+            new_sentence = any(scan < s < q_start - 1 for s in _between(sentence_starts, scan, q_start))
+            if scan - end + len(gap) > MAX_SPEAKER_GAP or new_sentence:
                 break
-            end = q_end
+            if closing and closing[-1] not in ".!?":
+                scan = q_end  # a title or phrase quoted inside the speaker's sentence
+            else:
+                end = scan = q_end
             i += 1
         return end
+
+
+def _between(starts, low: int, high: int):
+    j = bisect.bisect_right(starts, low)
+    while j < len(starts) and starts[j] < high:
+        yield starts[j]
+        j += 1
