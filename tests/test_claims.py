@@ -202,6 +202,13 @@ def test_claims_headline_attribution(make_article):
     assert not only(atts, "said").headline
 
 
+def test_claims_headline_speaker_to_addressee(make_article):
+    text = "Holm to dock workers: The strike must end.\n\nThe union said talks had failed."
+    article, atts = extract(make_article, text, title=None)
+    att = only(atts, ":")
+    assert att.headline and (att.speaker.text, att.content.text) == ("Holm", "The strike must end.")
+
+
 def test_claims_nested_speech_inside_quote_is_skipped(make_article):
     _, atts = extract(make_article, "“I told him the road was closed,” Nora Blix said.")
     assert [a.cue.text for a in atts] == ["said"]

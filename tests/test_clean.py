@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from briefgen.sources import furniture
 from briefgen.sources.reader import article_from_text
 
@@ -147,6 +149,24 @@ def test_clean_title_case_first_line_with_a_period_is_the_headline():
 
 def test_clean_sentence_case_first_line_with_a_period_is_body():
     raw = ("Ana Lind and Per Holm argued over the pier on Monday.\n\n"
+           "The harbour board postponed its vote on Tuesday, the chair said.\n")
+    article = article_from_text(raw, "S1", {})
+    assert article.headline_end == 0
+
+
+@pytest.mark.parametrize("line", [
+    "Holm: The pier will reopen in May.",
+    "Mayor Ana Lind: 'We will not sell the harbour.'",
+    "Lind to dock workers: the strike must end.",
+])
+def test_clean_speaker_line_with_a_period_is_the_headline(line):
+    raw = line + "\n\nThe harbour board postponed its vote on Tuesday, the chair said.\n"
+    article = article_from_text(raw, "S1", {})
+    assert article.text[:article.headline_end].strip() == line
+
+
+def test_clean_opening_sentence_with_a_colon_is_body():
+    raw = ("The board had one question for the mayor: would the pier reopen in May?\n\n"
            "The harbour board postponed its vote on Tuesday, the chair said.\n")
     article = article_from_text(raw, "S1", {})
     assert article.headline_end == 0

@@ -58,6 +58,9 @@ def colon_attribution(colon: Token, sent, text: str, headline_end: int) -> Found
         para_end = text.find("\n\n", colon.idx)
         content = (colon.idx + 1, len(text) if para_end < 0 else para_end)
     words = doc[start:colon.i]
+    to = next((t for t in words if t.lower_ == "to"), None)
+    if in_headline and to is not None and to.i > start:
+        words = doc[start:to.i]  # "Mayor to unions: ..." names its speaker first
     if not 0 < len(words) <= MAX_COLON_SPEAKER or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     if len(words.text) < 2:
@@ -67,7 +70,7 @@ def colon_attribution(colon: Token, sent, text: str, headline_end: int) -> Found
         return None
     if content[1] <= content[0]:
         return None
-    return Found(chars(doc, colon.i, colon.i), content, chars(doc, start, colon.i - 1), words.root, "say")
+    return Found(chars(doc, colon.i, colon.i), content, chars(doc, start, words.end - 1), words.root, "say")
 
 
 def _segment(tok: Token, sent, headline_end: int) -> tuple[int, int]:

@@ -93,12 +93,20 @@ def _coverage(part: set[str], whole: set[str]) -> float:
 TITLE_CASE_SHARE = 0.75  # of the longer words capitalised: a headline in title case
 
 
+# "Mayor Holm: the pier will reopen." / "Lind to Unions: No Deal": a speaker
+# line no story's opening sentence has.
+_SPEAKER_LINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:\s+to\s+[^:]{1,60})?:\s+\S")
+SPEAKER_LINE_WORDS = 25
+
+
 def _looks_like_headline(text: str) -> bool:
-    """A short first line without a final stop, or in title case even with one
-    (some archives end every headline with a period)."""
+    """A short first line without a final stop, in title case even with one
+    (some archives end every headline with a period), or a short speaker line."""
     if len(text) > 250:
         return False
     if not re.search(r"[.!?]['\"’”]?$", text):
+        return True
+    if _SPEAKER_LINE.match(text) and len(text.split()) <= SPEAKER_LINE_WORDS:
         return True
     longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
