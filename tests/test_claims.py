@@ -294,6 +294,13 @@ def test_claims_trailing_participle_is_its_own_statement(make_article):
                  "Oskar Lunde", "the ferry contract “a scandal.”", id="description-parsed-inside-object"),
     pytest.param("Lena Okafor described the damage to the pier.", "described",
                  "Lena Okafor", "the damage to the pier", id="description-of-an-object"),
+    pytest.param("Ada Fenn said she would meet Olek Brandt, who chairs the port board.", "said",
+                 "Ada Fenn", "she would meet Olek Brandt", id="writer-aside-about-a-name-dropped"),
+    pytest.param("Ada Fenn said the council signed a deal, in which the port would be sold.", "said",
+                 "Ada Fenn", "the council signed a deal, in which the port would be sold",
+                 id="clause-about-a-common-noun-kept"),
+    pytest.param("Ada Fenn said “I will meet Olek Brandt, who chairs the port board.”", "said",
+                 "Ada Fenn", "I will meet Olek Brandt, who chairs the port board.", id="aside-inside-a-quote-kept"),
     pytest.param("Mayor Rolf Eng tweeted a photo of the flooded pier.", "tweeted",
                  "Mayor Rolf Eng", "a photo of the flooded pier", id="tweeted-object"),
 ])
@@ -382,3 +389,10 @@ def test_claims_quote_does_not_continue_past_another_sentence_or_speaker(make_ar
     _, atts = extract(make_article, text)
     att = next(a for a in atts if a.speaker and a.speaker.text == "Jo Marr")
     assert att.content.text.rstrip("”,").endswith(("goes", "hold"))
+
+
+def test_claims_continuation_leaves_out_a_long_narration(make_article):
+    text = ("“Maybe,” Jo Marr said after walking for an hour through the rain along the old harbour wall "
+            "to the ferry landing where the boats were tied up for the winter. “We will see.”")
+    _, atts = extract(make_article, text)
+    assert only(atts, "said").content.text == "Maybe"

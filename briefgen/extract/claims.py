@@ -109,9 +109,15 @@ def _continue_quotes(read: list[tuple], quotes: Quotes, sentence_starts: list[in
         if quotes.covered(start, end) * 2 < end - start:
             continue
         after = max(end, item.cue[1], item.speaker[1] if item.speaker else end)
-        further = quotes.continuation(after, taken, sentence_starts)
-        if further > after:
-            item.content = (start, further)
+        ends = quotes.continuations(after, taken, sentence_starts)
+        if not ends:
+            continue
+        # A span is contiguous, so the narration between the quotations comes
+        # along: take the end that best covers the speaker's quoted words
+        # with the least narration (Dice of span and quoted words).
+        words = quotes.covered(start, ends[-1])
+        best = max([end, *ends], key=lambda e: 2 * quotes.covered(start, e) / (e - start + words))
+        item.content = (start, best)
 
 
 @register("claims", "claims.v6")

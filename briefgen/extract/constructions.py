@@ -56,14 +56,36 @@ def chars(doc: Doc, first: int, last: int) -> tuple[int, int]:
 
 
 def content_range(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Characters of tokens first..last without edge punctuation or a leading "that"."""
+    """Characters of tokens first..last without edge punctuation, a leading
+    "that", or a closing aside the writer added (below)."""
     while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ in ("mark", "cc")):
         if doc[first].dep_ == "mark" and doc[first].lower_ != "that":
             break
         first += 1
+    last = _without_closing_aside(doc, first, last)
     while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
     return chars(doc, first, last) if first <= last else None
+
+
+def _without_closing_aside(doc: Doc, first: int, last: int) -> int:
+    """'... interviewed by the FBI, which is conducting its own probe': a
+    relative clause or apposition set off by a comma at the end of the content
+    that tells the reader who or what a name is was added by the writer, not
+    said by the source (unless it stands inside a quotation). One about a
+    common noun ("a deal, in which ...") often carries the claim and stays."""
+    for tok in doc[first:last + 1]:
+        if tok.dep_ not in ("relcl", "appos") or tok.right_edge.i < last:
+            continue
+        if tok.head.pos_ != "PROPN" and not tok.head.ent_type_:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma <= first or doc[comma].text != "," or not first < tok.head.i < comma:
+            continue
+        marks = sum(t.text in QUOTE_MARKS or t.text == "''" for t in doc[first:comma])
+        if marks % 2 == 0:
+            return comma - 1
+    return last
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:
@@ -158,6 +180,11 @@ def _verb_content(cue: Token, lemma: str) -> tuple[int, int] | None:
         # "called the police" is no description, but "described the scene" is.
         if lemma != "call" or any(t.text in QUOTE_MARKS or t.text == "''" for t in dobj.subtree):
             return object_with_tail(cue, dobj)
+    if lemma in cues.DESCRIBE_CUES and dobj is None and not any(c.dep_ == "nsubjpass" for c in children):
+        # 'called the plan "a disgrace"' parsed as one predicate noun.
+        oprd = next((c for c in children if c.dep_ == "oprd" and c.i > cue.i), None)
+        if oprd is not None:
+            return oprd.left_edge.i, oprd.right_edge.i
     if lemma in cues.OBJECT_CUES and dobj is not None:
         return object_with_tail(cue, dobj)
     if lemma in cues.QUESTION_CUES:

@@ -137,6 +137,10 @@ class Quotes:
         return start, end
 
     def continuation(self, end: int, taken: set[tuple[int, int]], sentence_starts: list[int] = ()) -> int:
+        ends = self.continuations(end, taken, sentence_starts)
+        return ends[-1] if ends else end
+
+    def continuations(self, end: int, taken: set[tuple[int, int]], sentence_starts: list[int] = ()) -> list[int]:
         """Where a quotation that ends at ``end`` really ends: '"A," she said. "B. C."'
         is one statement. The quotations that follow continue it unless another
         attribution took them: in the same paragraph, each opening right after a
@@ -144,8 +148,11 @@ class Quotes:
         paragraphs, each that is a paragraph of quotation alone (the convention
         for a speaker who goes on). A short quotation inside the speaker's
         sentence ('told NBC's "Today" on Monday') is passed over; a new sentence
-        that is not quoted (``sentence_starts``) ends the statement."""
+        that is not quoted (``sentence_starts``) ends the statement.
+
+        Returns where each continuing quotation ends, in order."""
         text = self.text
+        ends = []
         i = bisect.bisect_right(self.starts, end)
         scan = end
         while i < len(self.regions):
@@ -163,6 +170,7 @@ class Quotes:
                 if rest.strip(QUOTE_MARKS + " \t\xa0\n.!?,"):
                     break
                 end = scan = q_end
+                ends.append(end)
                 i += 1
                 continue
             closing = gap.rstrip(QUOTE_MARKS + " \t\xa0\n")
@@ -173,8 +181,9 @@ class Quotes:
                 scan = q_end  # a title or phrase quoted inside the speaker's sentence
             else:
                 end = scan = q_end
+                ends.append(end)
             i += 1
-        return end
+        return ends
 
 
 def _between(starts, low: int, high: int):
