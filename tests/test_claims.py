@@ -301,6 +301,10 @@ def test_claims_trailing_participle_is_its_own_statement(make_article):
                  id="clause-about-a-common-noun-kept"),
     pytest.param("Ada Fenn said “I will meet Olek Brandt, who chairs the port board.”", "said",
                  "Ada Fenn", "I will meet Olek Brandt, who chairs the port board.", id="aside-inside-a-quote-kept"),
+    pytest.param("Ada Fenn said in a message to staff that the port would close.", "said",
+                 "Ada Fenn", "the port would close", id="that-clause-hung-on-a-noun"),
+    pytest.param("Ada Fenn offered Olek Brandt the second seat on the board.", "offered",
+                 "Ada Fenn", "Olek Brandt the second seat on the board", id="object-with-its-verb-phrase"),
     pytest.param("Mayor Rolf Eng tweeted a photo of the flooded pier.", "tweeted",
                  "Mayor Rolf Eng", "a photo of the flooded pier", id="tweeted-object"),
 ])

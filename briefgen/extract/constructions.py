@@ -132,7 +132,7 @@ def subject(cue: Token) -> tuple[Token | None, bool]:
     direct = True
     node = cue
     for _ in range(4):
-        if node.head is node or node.dep_ not in INHERIT_SUBJECT | {"ccomp"}:
+        if node.head == node or node.dep_ not in INHERIT_SUBJECT | {"ccomp"}:
             break
         direct = direct and node.dep_ in INHERIT_SUBJECT
         node = node.head
@@ -143,6 +143,23 @@ def subject(cue: Token) -> tuple[Token | None, bool]:
             if direct and fallback is None:
                 fallback = subj
     return fallback, False
+
+
+def _misplaced_clause(cue: Token, dobj: Token | None) -> tuple[int, int] | None:
+    """'said in a message that the truck was armed', 'says the rise in prices
+    that X decries makes it unlikely': a "that" clause the parser hung on a
+    noun after the cue as if it were a relative clause."""
+    for child in cue.rights:
+        if child.dep_ not in ("prep", "dobj", "npadvmod"):
+            continue
+        for tok in child.subtree:
+            mark = tok.left_edge
+            if tok.dep_ in ("relcl", "acl") and mark.dep_ == "mark" and mark.lower_ == "that":
+                if dobj is not None and child.i == dobj.i and cue.lemma_.lower() not in cues.OBJECT_CUES:
+                    return dobj.left_edge.i, tok.right_edge.i  # the object is the clause's subject
+                if child.dep_ == "prep":
+                    return mark.i, tok.right_edge.i
+    return None
 
 
 def _verb_content(cue: Token, lemma: str) -> tuple[int, int] | None:
@@ -162,6 +179,9 @@ def _verb_content(cue: Token, lemma: str) -> tuple[int, int] | None:
         return clauses[0].left_edge.i, last
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    misplaced = _misplaced_clause(cue, dobj)
+    if misplaced is not None:
+        return misplaced
     if lemma in cues.APPEAL_CUES:
         prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in cues.APPEAL_PREPS), None)
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
@@ -204,13 +224,20 @@ def topic(cue: Token) -> tuple[int, int] | None:
     return None
 
 
+# Where the rest of a verb phrase stops belonging to its object: a comma, a new clause.
+OBJECT_TAIL_STOPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark"})
+
+
 def object_with_tail(cue: Token, dobj: Token) -> tuple[int, int]:
-    """The object with what qualifies it: 'accused him of lying', 'described it as reckless'."""
+    """The object with the rest of its verb phrase: 'accused him of lying',
+    'described it as reckless', 'offered Lind the second seat on the board'."""
     last = dobj.right_edge.i
     for child in cue.rights:
-        tail = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in cues.OBJECT_TAIL_PREPS)
-        if child.i > dobj.i and tail:
-            last = child.right_edge.i
+        if child.i <= dobj.i:
+            continue
+        if child.dep_ in OBJECT_TAIL_STOPS or any(t.ent_type_ in ("DATE", "TIME") for t in (child, *child.children)):
+            break  # "endorsed her on Monday": when is the writer's
+        last = child.right_edge.i
     return dobj.left_edge.i, last
 
 
