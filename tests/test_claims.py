@@ -400,3 +400,10 @@ def test_claims_continuation_leaves_out_a_long_narration(make_article):
             "to the ferry landing where the boats were tied up for the winter. “We will see.”")
     _, atts = extract(make_article, text)
     assert only(atts, "said").content.text == "Maybe"
+
+
+def test_claims_block_after_said_colon(make_article):
+    text = "In a speech last July, Ada Fenn said:\n\nThe port will not be sold while I am mayor.\n\nThe council met."
+    _, atts = extract(make_article, text)
+    att = only(atts, "said")
+    assert (att.speaker.text, att.content.text) == ("Ada Fenn", "The port will not be sold while I am mayor.")

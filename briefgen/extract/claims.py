@@ -46,7 +46,7 @@ def _sentence_attributions(sent, quotes: Quotes, text: str, headline_end: int) -
             item = senses.adjective_attribution(tok)
         elif tok.text == ":":
             item = headlines.colon_attribution(tok, sent, text, headline_end)
-        if item is not None and tok.text != ":" and not quotes.is_region(item.content):
+        if item is not None and tok.text != ":" and not item.beyond_sentence:
             # A parse can run over a paragraph break; a statement does not.
             item.content = (max(item.content[0], sent.start_char), min(item.content[1], sent.end_char))
         if item is not None and in_headline and tok.text != ":":

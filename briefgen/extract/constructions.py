@@ -49,6 +49,9 @@ class Found:
     lemma: str
     hedged_form: bool = False  # "is said to", "is believed to"
     statement: bool = True  # False for stances and intentions ("backed X", "wants to")
+    # The content was found outside the cue's sentence on purpose: a quotation
+    # before "X said." or a block after "X said:".
+    beyond_sentence: bool = False
 
 
 def chars(doc: Doc, first: int, last: int) -> tuple[int, int]:
@@ -286,6 +289,20 @@ def _as_comment(cue: Token, sent, first: int, last: int) -> tuple[int, int] | No
     return max(left, right, key=lambda r: r[1] - r[0])
 
 
+_COLON_AT_PARAGRAPH_END = re.compile(r"[^.!?\n]{0,60}:[ \t]*\n\n")
+
+
+def _block_after_colon(cue: Token, text: str) -> tuple[int, int] | None:
+    """'In a speech last July, he said:' closing a paragraph: the next
+    paragraph is what was said (a block quotation, often without marks)."""
+    m = _COLON_AT_PARAGRAPH_END.match(text, cue.idx + len(cue))
+    if m is None:
+        return None
+    end = text.find("\n\n", m.end())
+    end = len(text) if end < 0 else end
+    return (m.end(), end) if text[m.end():end].strip() else None
+
+
 def _adjacent_quote(cue: Token, speaker_start: int, sent, quotes: Quotes, text: str) -> tuple[int, int] | None:
     """A quotation introduced by the cue ("X said: '...'") or opening the sentence
     and closed right before the speaker and cue ("'...,' X told reporters")."""
@@ -327,7 +344,11 @@ def verb_attribution(cue: Token, sent, quotes: Quotes, text: str) -> Found | Non
     if tokens is None:
         tokens = inverted_content(cue, sent)
     speaker_range = chars(doc, *noun_phrase(speaker)) if speaker is not None else None
-    if tokens is not None:
+    block = _block_after_colon(cue, text)
+    beyond_sentence = tokens is None or block is not None
+    if block is not None:
+        content = block
+    elif tokens is not None:
         content = content_range(doc, *tokens)
     else:
         start = min(speaker_range[0], cue.idx) if speaker_range else cue.idx
@@ -339,7 +360,8 @@ def verb_attribution(cue: Token, sent, quotes: Quotes, text: str) -> Found | Non
     around_cue = content[0] <= cue.idx < content[1]
     if speaker_range and speaker_range[0] < content[1] and content[0] < speaker_range[1] and not around_cue:
         return None
-    return Found(chars(doc, cue.i, cue.i), content, speaker_range, speaker, lemma, hedged_form)
+    return Found(chars(doc, cue.i, cue.i), content, speaker_range, speaker, lemma, hedged_form,
+                 beyond_sentence=beyond_sentence)
 
 
 def according_to(tok: Token, sent) -> Found | None:

@@ -90,10 +90,6 @@ class Quotes:
             i += 1
         return found
 
-    def is_region(self, span: tuple[int, int]) -> bool:
-        i = bisect.bisect_left(self.starts, span[0])
-        return i < len(self.regions) and self.regions[i] == tuple(span)
-
     def inside(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.overlapping(pos, pos + 1))
 
