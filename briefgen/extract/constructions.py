@@ -320,6 +320,9 @@ def _adjacent_quote(cue: Token, speaker_start: int, sent, quotes: Quotes, text: 
         return None
     if sent.start_char <= region[0] <= sent.start_char + 1:
         return region
+    # '"A? B," he told the show.': a quotation of several sentences ends in this one.
+    if region[0] < sent.start_char < region[1]:
+        return region
     # '"...." Jo Bell said.' as a sentence of its own, in the quotation's paragraph.
     if region[1] <= sent.start_char and "\n" not in text[region[1]:speaker_start]:
         return region
