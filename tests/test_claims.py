@@ -381,7 +381,7 @@ def test_claims_constructions_that_are_not_attributions(make_article, sentence):
     ("“I was at home,” Jo Marr told NBC’s “Today” on Monday. “I heard nothing.”", "I heard nothing."),
     ("“The dam will hold,” Jo Marr said.\n\n“We built it to last a century.”", "to last a century."),
 ])
-def test_claims_quote_continues_after_the_cue(make_article, text, ends_with):
+def test_claims_quote_continues_past_spaces_titles_and_paragraphs(make_article, text, ends_with):
     _, atts = extract(make_article, text)
     att = only(atts, atts[0].cue.text)
     assert att.content.text.rstrip("”").endswith(ends_with)

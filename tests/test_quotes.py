@@ -36,16 +36,16 @@ def test_quotes_continuation_takes_the_quotes_after_the_cue():
     text = "“We will rebuild,” said Ilse Varga, the mayor. “Every house. Every road.”\n\n“Later,” he said."
     quotes = Quotes(text)
     after_cue = text.index(". “Every")
-    end = quotes.continuation(after_cue, set())
-    assert text[:end].endswith("Every road.")  # not the next paragraph's quotation
-    assert quotes.continuation(after_cue, {quotes.regions[1]}) == after_cue  # taken by another cue
+    ends = quotes.continuations(after_cue, set())
+    assert text[:ends[-1]].endswith("Every road.")  # not the next paragraph's quotation
+    assert quotes.continuations(after_cue, {quotes.regions[1]}) == []  # taken by another cue
 
 
 def test_quotes_continuation_stops_at_a_new_cue():
     text = "“We will rebuild,” Varga said. She added, “Every house.”"
     quotes = Quotes(text)
     after = text.index(" Varga")
-    assert quotes.continuation(after, set()) == after
+    assert quotes.continuations(after, set()) == []
 
 
 def test_quotes_strip_keeps_marks_of_a_partial_quote():

@@ -54,6 +54,10 @@ class Found:
     beyond_sentence: bool = False
 
 
+def is_quote_mark(tok: Token) -> bool:
+    return tok.text in QUOTE_MARKS or tok.text == "''"  # two apostrophes: a house style's double mark
+
+
 def chars(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
@@ -85,7 +89,7 @@ def _without_closing_aside(doc: Doc, first: int, last: int) -> int:
         comma = tok.left_edge.i - 1
         if comma <= first or doc[comma].text != "," or not first < tok.head.i < comma:
             continue
-        marks = sum(t.text in QUOTE_MARKS or t.text == "''" for t in doc[first:comma])
+        marks = sum(map(is_quote_mark, doc[first:comma]))
         if marks % 2 == 0:
             return comma - 1
     return last
@@ -201,7 +205,7 @@ def _verb_content(cue: Token, lemma: str) -> tuple[int, int] | None:
             return dobj.left_edge.i, complement.right_edge.i
         # 'called the plan "reckless"' is often parsed as one object; a bare
         # "called the police" is no description, but "described the scene" is.
-        if lemma != "call" or any(t.text in QUOTE_MARKS or t.text == "''" for t in dobj.subtree):
+        if lemma != "call" or any(map(is_quote_mark, dobj.subtree)):
             return object_with_tail(cue, dobj)
     if lemma in cues.DESCRIBE_CUES and dobj is None and not any(c.dep_ == "nsubjpass" for c in children):
         # 'called the plan "a disgrace"' parsed as one predicate noun.

@@ -11,6 +11,9 @@ import re
 
 QUOTE_MARKS = "\"'“”‘’"
 EDGE_JUNK = QUOTE_MARKS + ",;:—–- \n\t"
+# What may stand around a quotation that continues a statement.
+_BLANK = QUOTE_MARKS + " \t\xa0\n"
+_BLANK_OR_STOP = _BLANK + ".!?,"
 _FAMILIES = ("“”\"", "‘’'")
 # Longest run of speaker and cue between a quotation and its continuation
 # ('"A," said Jo Bell, a retired teacher who ... . "B."').
@@ -132,10 +135,6 @@ class Quotes:
                     start -= 1
         return start, end
 
-    def continuation(self, end: int, taken: set[tuple[int, int]], sentence_starts: list[int] = ()) -> int:
-        ends = self.continuations(end, taken, sentence_starts)
-        return ends[-1] if ends else end
-
     def continuations(self, end: int, taken: set[tuple[int, int]], sentence_starts: list[int] = ()) -> list[int]:
         """Where a quotation that ends at ``end`` really ends: '"A," she said. "B. C."'
         is one statement. The quotations that follow continue it unless another
@@ -159,19 +158,18 @@ class Quotes:
             head, brk, tail = gap.partition("\n\n")
             if brk:
                 # A new paragraph: only one that is the quotation and nothing else.
-                if tail.strip(QUOTE_MARKS + " \t\xa0") or head.strip(QUOTE_MARKS + " \t\xa0\n.!?,"):
-                    break
                 para_end = text.find("\n\n", q_end)
                 rest = text[q_end:len(text) if para_end < 0 else para_end]
-                if rest.strip(QUOTE_MARKS + " \t\xa0\n.!?,"):
+                if tail.strip(_BLANK) or head.strip(_BLANK_OR_STOP) or rest.strip(_BLANK_OR_STOP):
                     break
                 end = scan = q_end
                 ends.append(end)
                 i += 1
                 continue
-            closing = gap.rstrip(QUOTE_MARKS + " \t\xa0\n")
-            new_sentence = any(scan < s < q_start - 1 for s in _between(sentence_starts, scan, q_start))
-            if scan - end + len(gap) > MAX_SPEAKER_GAP or new_sentence:
+            closing = gap.rstrip(_BLANK)
+            j = bisect.bisect_right(sentence_starts, scan)
+            new_sentence = j < len(sentence_starts) and sentence_starts[j] < q_start - 1
+            if q_start - end > MAX_SPEAKER_GAP or new_sentence:
                 break
             if closing and closing[-1] not in ".!?":
                 scan = q_end  # a title or phrase quoted inside the speaker's sentence
@@ -180,10 +178,3 @@ class Quotes:
                 ends.append(end)
             i += 1
         return ends
-
-
-def _between(starts, low: int, high: int):
-    j = bisect.bisect_right(starts, low)
-    while j < len(starts) and starts[j] < high:
-        yield starts[j]
-        j += 1
