@@ -208,9 +208,8 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         progress("rendering " + ", ".join(config.output.formats))
         from briefgen import render, sections
 
-        views = sections.build_views(brief, config.section_list())
         templates = config.resolve(config.templates_dir) if config.templates_dir else None
-        rendered = render.render_all(brief, views, config.output.formats, templates)
+        rendered = _render_within_budget(brief, config, templates, progress)
         lap("render")
 
         # 7. Atomic writes, all outputs or none. The old stamp goes first and
@@ -226,6 +225,28 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         return result
     finally:
         lock.release()
+
+
+# Shares of each section's items tried in turn until the PDF fits its page budget.
+BUDGET_SHARES = (1.0, 0.7, 0.5, 0.35, 0.25, 0.0)
+
+
+def _render_within_budget(brief, config: Config, templates: Path | None, progress: Progress) -> dict[str, bytes]:
+    """Every format from the same views; with a PDF and a page budget, the
+    views keep fewer items until the PDF fits (all formats show the same)."""
+    from briefgen import render, sections
+
+    budget = config.output.max_pages if "pdf" in config.output.formats else None
+    for share in BUDGET_SHARES if budget else (1.0,):
+        views = sections.build_views(brief, config.section_list(), share)
+        rendered, job = render.render_job(brief, views, config.output.formats, templates)
+        if budget is None or job.pages is None or job.pages <= budget:
+            break
+        progress(f"{job.pages} pages over the budget of {budget}: showing fewer items")
+    else:
+        log.warning("the PDF has %s pages, over output.max_pages %s, with every section at its "
+                    "fewest items; raise output.max_pages or set max_items lower", job.pages, budget)
+    return rendered
 
 
 def stderr_progress(verbose: bool) -> Progress:

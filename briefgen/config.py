@@ -85,6 +85,9 @@ class Output(_Strict):
     """Base file name: <dir>/<name>.md, .pdf, .json, .html."""
     formats: list[str] = ["md", "pdf", "json", "html"]
     """Formats to write: md, html, pdf, json."""
+    max_pages: int | None = Field(default=3, ge=1)
+    """Page budget of the PDF: sections show their most important items until it fits
+    (null: no budget). A section's own max_items is kept as given."""
 
     @field_validator("name")
     @classmethod

@@ -113,6 +113,31 @@ class Withheld:
 
 
 @dataclass
+class FigureMention:
+    """A number with what it counts, read in one sentence ("killing at least 10 people")."""
+
+    what: str  # "dead" | "injured" | "missing" | "arrested" | ... | "money" | "magnitude" | the noun counted
+    value: float
+    unit: str | None  # "people", a currency code, "km", ...; None for a bare magnitude
+    text: Span  # the number phrase as written
+    approx: str = ""  # "at least" | "about" | "more than" | "up to" | ""
+
+
+@dataclass
+class ReportedFact:
+    """A sentence an outlet tells in its own voice: the headline, the lead, an event or a figure."""
+
+    text: Span
+    kind: str  # "headline" | "lead" | "body"
+    position: int  # body sentence index (0 = first); -1 for the headline
+    attributed: bool = False  # closes with an attribution ("..., officials said"): kept, the outlet tells it
+    date: str | None = None  # day-level date a time expression in it resolves to ("YYYY-MM-DD")
+    date_text: str = ""
+    places: list[str] = field(default_factory=list)  # places named in it, as written
+    figures: list[FigureMention] = field(default_factory=list)
+
+
+@dataclass
 class ArticleFacts:
     """Everything extracted from one article."""
 
@@ -121,6 +146,7 @@ class ArticleFacts:
     attributions: list[Attribution] = field(default_factory=list)
     events: list[TimedEvent] = field(default_factory=list)
     withheld: list[Withheld] = field(default_factory=list)
+    reported: list[ReportedFact] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -146,6 +172,14 @@ class ArticleFacts:
             ],
             events=[TimedEvent(**{**e, "text": span(e["text"])}) for e in data["events"]],
             withheld=[Withheld(**{**w, "text": span(w["text"])}) for w in data["withheld"]],
+            reported=[
+                ReportedFact(**{
+                    **r,
+                    "text": span(r["text"]),
+                    "figures": [FigureMention(**{**f, "text": span(f["text"])}) for f in r["figures"]],
+                })
+                for r in data.get("reported", [])
+            ],
         )
 
 
@@ -183,6 +217,7 @@ class Claim:
     confidence: str = "low"  # "high" | "moderate" | "low" (one fixed scale)
     versions: list[str] = field(default_factory=list)  # the content as each other source told it
     sentence: str = ""  # the claim as one plain sentence: "<speaker> said <content>."
+    story: str = "T1"  # the story (event) the claim belongs to
 
 
 @dataclass
@@ -193,6 +228,7 @@ class Event:
     date_text: str
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    story: str = "T1"
 
 
 @dataclass
@@ -203,6 +239,83 @@ class Question:
     basis: str  # why the tool asks it, in the tool's own words
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    story: str = "T1"
+
+
+@dataclass
+class Fact:
+    """A reported fact merged across the outlets that tell it."""
+
+    id: str  # "F1", ...
+    text: str  # as the most central source tells it
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    kind: str = "body"  # "headline" | "lead" | "body": the best place any source told it
+    story: str = "T1"  # the story it belongs to
+    outlets: int = 1
+    versions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """One value of one figure as a group of sources reports it at one time."""
+
+    id: str  # "N1", ...
+    what: str  # "dead", "injured", "money", "magnitude", or the noun counted
+    value: float
+    unit: str | None
+    text: str  # the number phrase as the first source wrote it
+    as_of: str | None  # the report time: the sources' publication date (None: undated)
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    story: str = "T1"
+    approx: str = ""
+
+
+@dataclass
+class FigureSummary:
+    """All the values of one figure of a story: its spread, its course, a conflict."""
+
+    what: str
+    unit: str | None
+    low: float
+    high: float
+    latest: float  # the value of the newest report (the largest among the newest)
+    course: bool = False  # rose from earlier to later reports: a toll's course, not a conflict
+    usual: float | None = None  # the value at least half the sources give, when one does
+    others: list[float] = field(default_factory=list)  # the other values reported
+    conflict: bool = False  # differing values for the same report time
+    figures: list[str] = field(default_factory=list)  # Figure ids
+    sources: list[str] = field(default_factory=list)
+    text: str = ""  # as the brief states it ("10 dead", "50 to 80 injured")
+
+
+@dataclass
+class Story:
+    """One event the articles tell: what, who, where, when and its figures."""
+
+    id: str  # "T1", ... (T1 is the main story)
+    title: str  # the most central headline or lead
+    sources: list[str] = field(default_factory=list)
+    date: str | None = None  # the event's own date ("YYYY[-MM[-DD]]")
+    date_text: str = ""  # how the leads word it
+    date_sources: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    what: str = ""  # the event as the most central lead tells it
+    what_sources: list[str] = field(default_factory=list)
+    who: list[dict[str, Any]] = field(default_factory=list)  # {"actor_id", "name", "part"}
+    figures: list[FigureSummary] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class BottomLine:
+    """One sentence of the bottom line, cited."""
+
+    text: str
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    kind: str = "event"  # "event" | "when_where" | "development" | "claim"
 
 
 @dataclass
@@ -229,6 +342,10 @@ class Brief:
     background: list[Event] = field(default_factory=list)
     open_questions: list[Question] = field(default_factory=list)
     comparison: list[SourceComparison] = field(default_factory=list)  # one row per source
+    stories: list[Story] = field(default_factory=list)  # always >= 1; the main story first
+    bottom_line: list[BottomLine] = field(default_factory=list)
+    reported_facts: list[Fact] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # section names, in brief order
     notes: list[str] = field(default_factory=list)  # the tool's own remarks (undated sources, ...)
 

@@ -103,12 +103,18 @@ def test_e2e_open_questions(built):
 
 def test_e2e_bottom_line_and_source_comparison(built):
     _cfg, _tmp, _result, brief, markdown = built
-    assert 2 <= len(brief["summary"]) <= 3
+    assert 2 <= len(brief["summary"]) <= 3  # the leading claims, kept for compatibility
     bottom = markdown.split("## Bottom line", 1)[1].split("\n## ", 1)[0].strip()
     assert not bottom.startswith("-")  # sentences, not a list
-    claims = {c["id"]: c for c in brief["key_claims"]}
-    for claim_id in brief["summary"]:
-        assert claims[claim_id]["sentence"] in bottom.replace("\\", "")
+    lines = brief["bottom_line"]
+    assert 2 <= len(lines) <= 4 and sum(len(x["text"].split()) for x in lines) <= 120
+    for line in lines:
+        assert line["text"] in bottom.replace("\\", "") and line["sources"]
+        assert line["text"][0].isupper() and line["text"][-1] in ".!?”’\"'"
+    # What happened: the letters exchange, who told it, and the day.
+    told = " ".join(x["text"] for x in lines)
+    assert "letters" in told and "Kirby" in told and "30 August 2023" in told
+    assert lines[0]["kind"] == "event" and lines[1]["kind"] == "when_where"
     rows = {row["source_id"]: row for row in brief["comparison"]}
     assert rows["S1"]["origin"] == rows["S2"]["origin"]
     assert rows["S1"]["exclusive_claims"] and rows["S2"]["exclusive_claims"]
@@ -145,7 +151,7 @@ def test_e2e_failed_render_keeps_yesterdays_brief(built, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RenderError("pdf: simulated failure")
 
-    monkeypatch.setattr(render, "render_all", broken)
+    monkeypatch.setattr(render, "render_job", broken)
     with pytest.raises(RenderError):
         build.build(cfg, out, force=True)
     assert before == {p.name: p.read_bytes() for p in out.glob("brief.*")}

@@ -211,7 +211,7 @@ def test_hostile_markdown_keeps_structure_and_payloads_literal(built):
     html = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin).render(body)
     _assert_inert_html(html)
     assert html.count("<h1>") == 1
-    assert html.count("<h2>") == 7  # bottom line, five sections, sources
+    assert html.count("<h2>") == 8  # bottom line, what happened, five sections, sources
     assert html.count('class="footnote-item"') == len(built["payloads"])  # no forged footnote definitions
     plain = htmllib.unescape(re.sub(r"<[^>]+>", "", html))
     for i, payload in enumerate(built["payloads"].values()):

@@ -175,7 +175,7 @@ def test_interrupt_failed_pdf_stage_keeps_yesterdays_brief(seed_config, monkeypa
     def fail(*_args):
         raise RenderError("pdf: WeasyPrint could not print the brief: simulated")
 
-    monkeypatch.setattr(pdf, "html_to_pdf", fail)
+    monkeypatch.setattr(pdf, "print_pdf", fail)
     assert main(["build", "-c", str(tmp / "config.yaml"), "--out", str(out), "--force"]) == 1
     assert capsys.readouterr().err == "briefgen: error: pdf: WeasyPrint could not print the brief: simulated\n"
     assert before == {p.name: p.read_bytes() for p in out.iterdir()}

@@ -22,7 +22,7 @@ Extractor = Callable[[Article, "Doc", ArticleFacts], None]
 
 # Built-ins run in this order: claims resolve speakers against the actors' mentions.
 EXTRACTORS: Registry[tuple[str, Extractor]] = Registry(
-    "extractor", tuple(f"briefgen.extract.{m}" for m in ("actors", "claims", "events", "withheld")))
+    "extractor", tuple(f"briefgen.extract.{m}" for m in ("actors", "claims", "events", "withheld", "facts")))
 
 
 def register(name: str, version: str) -> Callable[[Extractor], Extractor]:

@@ -58,6 +58,7 @@ class RenderJob:
     brief: Brief
     views: list[SectionView]
     templates_dir: Path | None = None
+    pages: int | None = None  # pages of the PDF, once printed
     _outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -78,5 +79,12 @@ def render_all(
     brief: Brief, views: list[SectionView], formats: list[str], templates_dir: Path | None = None
 ) -> dict[str, bytes]:
     """Every requested format, by name, as bytes ready to write."""
+    return render_job(brief, views, formats, templates_dir)[0]
+
+
+def render_job(
+    brief: Brief, views: list[SectionView], formats: list[str], templates_dir: Path | None = None
+) -> tuple[dict[str, bytes], RenderJob]:
+    """``render_all`` with the job, which tells the PDF's page count."""
     job = RenderJob(brief, views, templates_dir)
-    return {name: job.output(name) for name in formats}
+    return {name: job.output(name) for name in formats}, job

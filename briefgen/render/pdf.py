@@ -21,11 +21,17 @@ FETCHABLE_SUFFIXES = {".css", ".ttf", ".otf", ".woff", ".woff2"}
 @register("pdf", ".pdf")
 def render_pdf(job: RenderJob) -> bytes:
     folders = [builtin_dir(), *([job.templates_dir] if job.templates_dir else [])]
-    return html_to_pdf(job.output("html").decode("utf-8"), folders)
+    pdf, job.pages = print_pdf(job.output("html").decode("utf-8"), folders)
+    return pdf
 
 
 def html_to_pdf(html: str, folders: list[Path]) -> bytes:
-    """Print ``html``; relative URLs resolve against the first folder, never the CWD."""
+    return print_pdf(html, folders)[0]
+
+
+def print_pdf(html: str, folders: list[Path]) -> tuple[bytes, int]:
+    """Print ``html`` (the PDF and its page count); relative URLs resolve against
+    the first folder, never the CWD."""
     import weasyprint  # heavy: only builds that ask for a PDF pay for it
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -39,8 +45,8 @@ def html_to_pdf(html: str, folders: list[Path]) -> bytes:
 
     base_url = folders[0].resolve().as_uri() + "/"
     try:
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=TemplateFilesOnly())
-        return document.write_pdf()
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=TemplateFilesOnly()).render()
+        return document.write_pdf(), len(document.pages)
     except Exception as err:  # noqa: BLE001 - WeasyPrint raises many types; the user needs one line
         raise RenderError(f"pdf: WeasyPrint could not print the brief: {err}") from err
 

@@ -53,7 +53,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, yaml_str=yaml_str, fn=footnote_label, utc=utc, weblink=weblink)
+    env.filters.update(md=md, yaml_str=yaml_str, fn=footnote_label, utc=utc, weblink=weblink, day=day)
     return env
 
 
@@ -144,6 +144,15 @@ def utc(value: dt.datetime) -> str:
     if value.tzinfo is not None:
         value = value.astimezone(dt.timezone.utc)
     return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def day(value: str | None) -> str:
+    """"2005-11-27" -> "Sunday 27 November 2005"; a month or year stays as written."""
+    from briefgen.fuse.event import day_text
+
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return day_text(value)
+    return value or ""
 
 
 _WEB_URL = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f]+", re.IGNORECASE)

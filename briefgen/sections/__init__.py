@@ -41,9 +41,26 @@ def names() -> list[str]:
     return SECTIONS.names()
 
 
-def build_views(brief: Brief, wanted: list[tuple[str, int | None]]) -> list[SectionView]:
-    """Views for the configured sections, in config order."""
-    return [SECTIONS[name](brief, max_items) for name, max_items in wanted]
+MIN_SHOWN = 3  # a budget never cuts a section below this many items
+
+
+def build_views(brief: Brief, wanted: list[tuple[str, int | None]], share: float = 1.0) -> list[SectionView]:
+    """Views for the configured sections, in config order.
+
+    ``share`` < 1 keeps that share of each section's items (a page budget);
+    a section whose ``max_items`` the config sets keeps exactly that.
+    """
+    views = []
+    for name, max_items in wanted:
+        view = SECTIONS[name](brief, max_items)
+        if share < 1 and max_items is None and len(view.items) > MIN_SHOWN:
+            view.items = view.items[:max(MIN_SHOWN, int(len(view.items) * share))]
+        if len(brief.stories) > 1:
+            # The main story's items first; the others follow, labelled in the templates.
+            order = {s.id: i for i, s in enumerate(brief.stories)}
+            view.items = sorted(view.items, key=lambda item: order.get(getattr(item, "story", None), 0))
+        views.append(view)
+    return views
 
 
 def cut(items: list[Any], max_items: int | None) -> list[Any]:

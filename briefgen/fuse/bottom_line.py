@@ -1,0 +1,159 @@
+"""The Bottom line: what happened first, then the state of play.
+
+At most four sentences and 120 words, each cited:
+
+1. the event, as the lead sentence most central to the story's leads tells
+   it (the articles' own words);
+2. when, where and the key figures, composed from extracted fields with
+   fixed connectives ("It happened on ... in ...; the sources report ..."),
+   the spread shown where sources differ;
+3. the latest development (the lead of the newest report, when it is dated
+   after the event), else the lead sentence that adds most to the first;
+4. the leading claim (current news before background, independent origins
+   first: ``fuse.leading_claims``) that the sentences above do
+   not already tell, if words remain.
+
+When the articles tell several events, each further story gets its event
+sentence and its when/where line after the main story's first two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefgen.fuse.event import centrality, day_text
+from briefgen.fuse.facts import Told, story_word_counts
+from briefgen.fuse.words import containment, content_words
+from briefgen.model import BottomLine, Claim, Evidence, Fact, Story
+
+MAX_WORDS = 120
+MAX_SENTENCES = 4
+MAX_EVENT_WORDS = 60  # a longer lead is a run-on; the next most central one is taken
+REPEATS = 0.6  # a sentence sharing this much of its words with one already chosen adds nothing
+KEY_FIGURES = 3
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?\"”’'":
+        text += "."
+    return text
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def when_where(story: Story, event_text: str) -> BottomLine | None:
+    parts = []
+    if story.date:
+        parts.append(f"on {day_text(story.date)}")
+    if story.places:
+        parts.append("in " + ", ".join(story.places[:2]))
+    # The person the leads name most, when the event sentence does not name them.
+    person = next((w["name"] for w in story.who if w.get("type") == "person"), None)
+    figures = [f.text for f in story.figures[:KEY_FIGURES]]
+    clauses = []
+    if parts:
+        clauses.append("it happened " + " ".join(parts))
+    if person and person.split()[-1] not in event_text:
+        clauses.append(f"the leads name {person}")
+    if figures:
+        clauses.append("the sources report " + ", ".join(figures[:-1]) + (" and " if len(figures) > 1 else "")
+                       + figures[-1])
+    if not clauses:
+        return None
+    text = "; ".join(clauses)
+    sources = list(dict.fromkeys(story.date_sources + [s for f in story.figures[:KEY_FIGURES] for s in f.sources]))
+    if not sources:
+        sources = story.sources[:1]
+    return BottomLine(text=_clean(text), sources=sorted(sources, key=_sid), evidence=list(story.evidence),
+                      kind="when_where")
+
+
+def _sid(source_id: str) -> int:
+    return int(re.sub(r"\D", "", source_id) or 0)
+
+
+def _line(t: Told, fact: Fact | None, kind: str, prefix: str = "") -> BottomLine:
+    sources = fact.sources if fact else [t.source_id]
+    evidence = fact.evidence if fact else [Evidence(t.source_id, t.fact.text.start, t.fact.text.end, t.fact.text.text)]
+    return BottomLine(text=prefix + _clean(t.fact.text.text), sources=list(sources), evidence=list(evidence), kind=kind)
+
+
+def _repeats(t: Told, chosen: list[Told]) -> bool:
+    return any(containment(set(t.words), set(c.words)) >= REPEATS for c in chosen)
+
+
+def _event_leads(told: list[Told], story: Story) -> list[Told]:
+    mine = [t for t in told if t.story == story.id and t.fact.kind == "lead"
+            and _words(t.fact.text.text) <= MAX_EVENT_WORDS]
+    counts = story_word_counts([t for t in told if t.story == story.id], story.id)
+    n = max(len(story.sources), 1)
+    return sorted(mine, key=lambda t: (-centrality(t, counts, n), t.order, t.fact.position))
+
+
+def _development(told: list[Told], story: Story, published: dict[str, dt.date | None],
+                 chosen: list[Told]) -> tuple[Told, str] | None:
+    """The newest report's lead, when it is dated two days or more after the event."""
+    days = [published[s] for s in story.sources if published.get(s)]
+    if not days:
+        return None
+    event_day = dt.date.fromisoformat(story.date) if story.date else min(days)
+    newest = max(days)
+    if (newest - event_day).days < 2:
+        return None
+    late = [t for t in _event_leads(told, story) if published.get(t.source_id) == newest and not _repeats(t, chosen)]
+    if not late:
+        return None
+    best = min(late, key=lambda t: t.fact.position)
+    return best, f"Latest report ({day_text(newest.isoformat())}): "
+
+
+def build_bottom_line(stories: list[Story], told: list[Told], fact_of_told: dict[int, Fact],
+                      claims: list[Claim], published: dict[str, dt.date | None]) -> list[BottomLine]:
+    lines: list[BottomLine] = []
+    chosen: list[Told] = []
+
+    def fits(line: BottomLine) -> bool:
+        return len(lines) < MAX_SENTENCES and sum(_words(x.text) for x in lines) + _words(line.text) <= MAX_WORDS
+
+    def add(line: BottomLine | None) -> bool:
+        if line is not None and fits(line):
+            lines.append(line)
+            return True
+        return False
+
+    for story in stories:
+        leads = _event_leads(told, story)
+        event_text = ""
+        if leads:
+            first = leads[0]
+            if add(_line(first, fact_of_told.get(id(first)), "event")):
+                chosen.append(first)
+                event_text = first.fact.text.text
+        add(when_where(story, event_text))
+    main = stories[0]
+    development = _development(told, main, published, chosen)
+    if development:
+        t, prefix = development
+        if add(_line(t, fact_of_told.get(id(t)), "development", prefix)):
+            chosen.append(t)
+    elif len(stories) == 1:
+        more = [t for t in _event_leads(told, main) if t not in chosen and not _repeats(t, chosen)]
+        if more and add(_line(more[0], fact_of_told.get(id(more[0])), "event")):
+            chosen.append(more[0])
+    # The state of play: the leading claim of the main story that the
+    # sentences above do not already tell.
+    told_words = [c.words for c in chosen]
+    for claim in claims:
+        words = content_words(claim.text)
+        if claim.story != main.id or any(containment(words, set(w)) >= REPEATS for w in told_words):
+            continue
+        add(BottomLine(text=_clean(claim.sentence), sources=list(claim.sources),
+                       evidence=list(claim.evidence), kind="claim"))
+        break
+    return lines
