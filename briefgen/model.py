@@ -40,6 +40,7 @@ class Source:
     published: dt.date | None = None
     path: str | None = None
     url: str | None = None
+    published_from: str | None = None  # where a date the metadata lacked was read ("its dateline ...")
 
     def label(self) -> str:
         """How a citation names this source: outlet and title when known."""
@@ -121,6 +122,7 @@ class FigureMention:
     unit: str | None  # "people", a currency code, "km", ...; None for a bare magnitude
     text: Span  # the number phrase as written
     approx: str = ""  # "at least" | "about" | "more than" | "up to" | ""
+    of: str | None = None  # what a sum is ("reward", "offer", "damage"), when the text says
 
 
 @dataclass
@@ -270,6 +272,7 @@ class Figure:
     evidence: list[Evidence] = field(default_factory=list)
     story: str = "T1"
     approx: str = ""
+    of: str | None = None  # what a sum is ("reward"), when the text says
 
 
 @dataclass
@@ -278,6 +281,7 @@ class FigureSummary:
 
     what: str
     unit: str | None
+    of: str | None
     low: float
     high: float
     latest: float  # the value of the newest report (the largest among the newest)

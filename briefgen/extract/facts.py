@@ -18,6 +18,7 @@ from briefgen.extract.cues import CUE_VERBS
 from briefgen.extract.figures import figures_in
 from briefgen.model import ArticleFacts, ReportedFact
 from briefgen.sources.article import Article
+from briefgen.sources.furniture import is_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -95,7 +96,7 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
         head = doc.char_span(0, article.headline_end, alignment_mode="contract")
         if head is not None and any(t.is_alpha for t in head):
             facts.reported.append(make(head, "headline", -1))
-    for position, sent in enumerate(_sentences(article, doc)):
+    for position, sent in enumerate(s for s in _sentences(article, doc) if not is_dateline(s.text)):
         if _quoted_share(sent.text) > MAX_QUOTED or sum(1 for t in sent if t.is_alpha) > MAX_WORDS:
             continue
         span = article.span(sent.start_char, sent.end_char)

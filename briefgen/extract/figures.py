@@ -131,6 +131,24 @@ def _outcome(token: Token) -> str | None:
     return None
 
 
+def _sum_of(first: Token, last: Token, noun: Token | None) -> str | None:
+    """What a sum is: "a $35,000 reward", "a reward of $35,000", "$1 million in damage"."""
+    if noun is not None and noun.lemma_.lower() not in CURRENCY_WORDS and noun.lemma_.lower() not in SCALE:
+        return noun.lemma_.lower()
+    head = last
+    while head.dep_ in ("nummod", "compound", "quantmod") and head.head is not head:
+        head = head.head
+    # "a reward of $35,000": the sum hangs on "of", "of" on the noun.
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        return head.head.head.lemma_.lower()
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "for"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                return objects[0].lemma_.lower()
+    return None
+
+
 def figures_in(sent: Span, article: Article) -> list[FigureMention]:
     found: list[FigureMention] = []
     for group in _number_groups(sent):
@@ -154,7 +172,7 @@ def figures_in(sent: Span, article: Article) -> list[FigureMention]:
         what, unit, of = None, None, None
         if currency:
             what, unit = "money", currency
-            of = noun.lemma_.lower() if noun is not None and noun.lemma_.lower() not in CURRENCY_WORDS else None
+            of = _sum_of(first, last, noun)
         elif window & MAGNITUDE_WORDS and value < 10:
             what = "magnitude"
         elif after is not None and after.lemma_.lower() in LENGTH_UNITS:
@@ -181,5 +199,6 @@ def figures_in(sent: Span, article: Article) -> list[FigureMention]:
                 continue
         span = article.span(first.idx if not currency or first.i == 0 or first.nbor(-1).text not in CURRENCY_SYMBOLS
                             else first.nbor(-1).idx, last.idx + len(last.text))
-        found.append(FigureMention(what=what, value=value, unit=unit, text=span, approx=_approx(sent, first)))
+        found.append(FigureMention(what=what, value=value, unit=unit, text=span, approx=_approx(sent, first),
+                                   of=of if what == "money" else None))
     return found

@@ -129,4 +129,6 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
         bottom_line=lines,
         reported_facts=reported,
         figures=figures,
+        notes=[f"{a.source.id}: publication date {a.source.published} read from {a.source.published_from}"
+               for a in articles if a.source.published_from],
     )

@@ -54,7 +54,7 @@ def phrase(summary: FigureSummary) -> str:
     if what == "magnitude":
         return f"magnitude {values}"
     if what == "money":
-        return f"{values} {unit_noun(unit)}".strip() if unit and unit not in CURRENCY_SIGNS else values
+        return " ".join(x for x in (values, unit_noun(unit), summary.of or "") if x)
     if what == "damaged":
         return f"{values} {unit or ''} damaged".replace("  ", " ")
     if what in NAMES:
@@ -80,29 +80,29 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
         for fact in article_facts.reported:
             for f in fact.figures:
                 unit = f.unit if f.what in ("money", "distance", "depth", "damaged") else None
-                key = (story, f.what, unit, f.value, day.isoformat() if day else None)
+                key = (story, f.what, unit, f.of, f.value, day.isoformat() if day else None)
                 grouped[key].append((sid, f))
                 if fact.kind in ("headline", "lead") and f.what in KEY_ORDER:
                     lead_keys.add(key)
     figures: list[Figure] = []
     by_key: dict[tuple, Figure] = {}
-    for key in sorted(grouped, key=lambda k: (k[0], k[1], k[3], k[4] or "")):
-        story, what, unit, value, as_of = key
+    for key in sorted(grouped, key=lambda k: (k[0], k[1], k[2] or "", k[3] or "", k[4], k[5] or "")):
+        story, what, unit, of, value, as_of = key
         told = sorted(grouped[key], key=lambda x: order[x[0]])
         sid, first = told[0]
         figure = Figure(
             id=f"N{len(figures) + 1}", what=what, value=value, unit=unit or first.unit, text=first.text.text,
             as_of=as_of, sources=list(dict.fromkeys(s for s, _ in told)),
             evidence=[Evidence(s, f.text.start, f.text.end, f.text.text) for s, f in told],
-            story=story, approx=first.approx)
+            story=story, approx=first.approx, of=of)
         figures.append(figure)
         by_key[key] = figure
     summaries: dict[str, list[FigureSummary]] = defaultdict(list)
     per_what: dict[tuple, list[tuple]] = defaultdict(list)
     for key in lead_keys:
-        per_what[(key[0], key[1], key[2])].append(key)
-    for (story, what, unit), keys in per_what.items():
-        summary = _summarise(what, unit, [by_key[k] for k in keys])
+        per_what[key[:4]].append(key)
+    for (story, what, unit, of), keys in per_what.items():
+        summary = _summarise(what, unit, of, [by_key[k] for k in keys])
         if summary:
             summaries[story].append(summary)
     for story in summaries:
@@ -110,7 +110,7 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
     return figures, dict(summaries)
 
 
-def _summarise(what: str, unit: str | None, figures: list[Figure]) -> FigureSummary | None:
+def _summarise(what: str, unit: str | None, of: str | None, figures: list[Figure]) -> FigureSummary | None:
     values = sorted({f.value for f in figures})
     if not values:
         return None
@@ -125,7 +125,7 @@ def _summarise(what: str, unit: str | None, figures: list[Figure]) -> FigureSumm
     days = sorted(d for d in by_day if d is not None)
     course = len(days) > 1 and max(by_day[days[0]]) < max(by_day[days[-1]])
     sources = list(dict.fromkeys(s for f in figures for s in f.sources))
-    summary = FigureSummary(what=what, unit=unit, low=values[0], high=values[-1], latest=max(newest),
+    summary = FigureSummary(what=what, unit=unit, of=of, low=values[0], high=values[-1], latest=max(newest),
                             course=course, conflict=conflict or (len(values) > 1 and not days),
                             figures=[f.id for f in figures], sources=sources)
     # One value most sources give (at least half of them) is stated first, the others after it.

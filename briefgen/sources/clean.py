@@ -50,6 +50,7 @@ class Cleaned:
     headline_end: int = 0
     author: str | None = None
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (kind, paragraph)
+    datelines: list[str] = field(default_factory=list)  # "Posted 11/27/2005 7:21 AM": metadata lines kept in the text
 
 
 @dataclass
@@ -177,6 +178,9 @@ def _trim(pieces: list[tuple[int, int]], raw: str) -> list[tuple[int, int]]:
     return pieces
 
 
+DATELINE_LINES = 4
+
+
 def clean(raw: str, body_start: int = 0, *, markdown: bool = False, title: str | None = None) -> Cleaned:
     """Clean ``raw[body_start:]``; ``title`` (from metadata) disables headline guessing."""
     paras = _paragraphs(raw, body_start)
@@ -193,6 +197,12 @@ def clean(raw: str, body_start: int = 0, *, markdown: bool = False, title: str |
 
     for i, para in enumerate(paras):
         if not keep[i]:
+            continue
+        # A dateline stands among the first lines; further down a bare date is a list item.
+        # It stays in the text (offsets and the parse around it stay as they were):
+        # the reader takes a missing publication date from it, the extractors skip it.
+        if i < DATELINE_LINES and furniture.is_dateline(para.text):
+            result.datelines.append(para.text)
             continue
         kind = furniture.kind_of(para.text)
         if kind:

@@ -85,6 +85,27 @@ def _is_caption(text: str) -> bool:
     return bool(_CAPTION_POSITION.search(text)) and not _SENTENCE_END.search(text)
 
 
+_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DATELINE_WORDS = re.compile(
+    r"\b(?:" + _MONTH + r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?|posted|updated|last|published|modified|created|on|at|am|pm|a\.m|p\.m"
+    r"|gmt|utc|bst|cet|cest|ist|[ecmp][sd]?t|\d+(?:st|nd|rd|th|am|pm)?)\b\.?", re.IGNORECASE)
+_DATELINE_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+MAX_DATELINE = 90
+
+
+def is_dateline(text: str) -> bool:
+    """"Posted 11/27/2005 7:21 AM", "Friday, Sep 10, 2010 | Updated 8:52 PM EDT",
+    "Last Updated: Monday, 28 November 2005, 02:24 GMT": a date and time and the
+    words around them, nothing else. Metadata, never a sentence of the story."""
+    text = text.strip()
+    if len(text) > MAX_DATELINE or not _DATELINE_DATE.search(text):
+        return False
+    rest = _DATELINE_WORDS.sub(" ", text)
+    return not re.search(r"[^\W\d_]", rest)
+
+
 def kind_of(text: str) -> str | None:
     """The furniture kind of one paragraph, or None if it is story text."""
     text = text.strip()

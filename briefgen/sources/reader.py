@@ -20,6 +20,7 @@ from briefgen.errors import SourceError
 from briefgen.model import Source
 from briefgen.sources.article import Article
 from briefgen.sources.clean import clean
+from briefgen.sources.dateline import publication_date
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -188,6 +189,10 @@ def article_from_text(raw: str, source_id: str, meta: dict[str, Any] | None = No
         published=parse_date(metadata.get("published"), where),
         url=_str(metadata.get("url")),
     )
+    if source.published is None:
+        found = publication_date(cleaned.datelines, source.url)
+        if found:
+            source.published, source.published_from = found
     return Article(source=source, raw=raw, text=text, offsets=offsets, headline_end=headline_end)
 
 
