@@ -37,7 +37,7 @@ NEWS_DAY_LAG = 2
 @register("events", "events.v2")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     published = article.source.published
-    found = [t for t in timex.resolve(doc, published) if t.start >= article.headline_end]
+    found = [t for t in timex.resolved(doc, published) if t.start >= article.headline_end]
     starts = [f[0] for f in found]
     segments = list(_segments(article, doc))
     news_days = _news_days(segments, found, starts, published)

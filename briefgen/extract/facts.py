@@ -74,7 +74,7 @@ def _places(sent: Span) -> list[str]:
 
 @register("facts", "facts.v1")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
-    times = timex.resolve(doc, article.source.published)
+    times = timex.resolved(doc, article.source.published)
     background = [(e.text.start, e.text.end) for e in facts.events]
     cues = [(a.cue.start, a.cue.end) for a in facts.attributions]
 

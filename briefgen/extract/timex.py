@@ -95,6 +95,14 @@ def resolve(doc: Doc, published: dt.date | None) -> list[Timex]:
     return found
 
 
+def resolved(doc: Doc, published: dt.date | None) -> list[Timex]:
+    """``resolve`` once per parse and date: the events and facts extractors both read it."""
+    key = ("briefgen.timex", published.isoformat() if published else None)
+    if key not in doc.user_data:
+        doc.user_data[key] = resolve(doc, published)
+    return doc.user_data[key]
+
+
 def find(doc: Doc) -> list[tuple[int, int, str]]:
     """Character ranges of the time expressions in ``doc``, in text order,
     overlapping finds merged: spaCy's DATE entities plus the patterns above,
