@@ -206,8 +206,6 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
 
         # 6. Render every format in memory first: a failure writes nothing.
         progress("rendering " + ", ".join(config.output.formats))
-        from briefgen import render, sections
-
         templates = config.resolve(config.templates_dir) if config.templates_dir else None
         rendered = _render_within_budget(brief, config, templates, progress)
         lap("render")

@@ -168,7 +168,7 @@ def figures_in(sent: Span, article: Article) -> list[FigureMention]:
                 continue
         noun = last.head if last.dep_ in ("nummod", "compound", "quantmod", "appos") and last.head.pos_ in ("NOUN", "PROPN") else None
         window = {t.lower_.strip("-") for t in doc[max(sent.start, first.i - 3):min(sent.end, last.i + 4)]}
-        currency = _currency(first, last) or (_currency(first, last) if last.ent_type_ == "MONEY" else None)
+        currency = _currency(first, last)
         what, unit, of = None, None, None
         if currency:
             what, unit = "money", currency

@@ -93,7 +93,7 @@ def tell_stories(articles: list[Article], facts: list[ArticleFacts], actors: lis
     members: dict[str, list[str]] = defaultdict(list)
     for a in articles:
         members[story_of[a.source.id]].append(a.source.id)
-    stories = [build_story(sid, members[sid], told, titles, actors, summaries.get(sid, []))[0]
+    stories = [build_story(sid, members[sid], told, titles, actors, summaries.get(sid, []))
                for sid in sorted(members, key=lambda k: int(k[1:]))]
     _label(claims, story_of)
     published = {a.source.id: a.source.published for a in articles}

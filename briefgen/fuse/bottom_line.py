@@ -20,10 +20,9 @@ sentence and its when/where line after the main story's first two.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from briefgen.fuse.event import centrality, day_text
-from briefgen.fuse.facts import Told, story_word_counts
+from briefgen.fuse.facts import Told, source_number, story_word_counts
 from briefgen.fuse.words import containment, content_words
 from briefgen.model import BottomLine, Claim, Evidence, Fact, Story
 
@@ -70,12 +69,8 @@ def when_where(story: Story, event_text: str) -> BottomLine | None:
     sources = list(dict.fromkeys(story.date_sources + [s for f in story.figures[:KEY_FIGURES] for s in f.sources]))
     if not sources:
         sources = story.sources[:1]
-    return BottomLine(text=_clean(text), sources=sorted(sources, key=_sid), evidence=list(story.evidence),
+    return BottomLine(text=_clean(text), sources=sorted(sources, key=source_number), evidence=list(story.evidence),
                       kind="when_where")
-
-
-def _sid(source_id: str) -> int:
-    return int(re.sub(r"\D", "", source_id) or 0)
 
 
 def _line(t: Told, fact: Fact | None, kind: str, prefix: str = "") -> BottomLine:
@@ -84,8 +79,8 @@ def _line(t: Told, fact: Fact | None, kind: str, prefix: str = "") -> BottomLine
     return BottomLine(text=prefix + _clean(t.fact.text.text), sources=list(sources), evidence=list(evidence), kind=kind)
 
 
-def _repeats(t: Told, chosen: list[Told]) -> bool:
-    return any(containment(set(t.words), set(c.words)) >= REPEATS for c in chosen)
+def _repeats(words: set[str] | frozenset[str], chosen: list[Told]) -> bool:
+    return any(containment(set(words), set(c.words)) >= REPEATS for c in chosen)
 
 
 def _event_leads(told: list[Told], story: Story) -> list[Told]:
@@ -106,7 +101,7 @@ def _development(told: list[Told], story: Story, published: dict[str, dt.date | 
     newest = max(days)
     if (newest - event_day).days < 2:
         return None
-    late = [t for t in _event_leads(told, story) if published.get(t.source_id) == newest and not _repeats(t, chosen)]
+    late = [t for t in _event_leads(told, story) if published.get(t.source_id) == newest and not _repeats(t.words, chosen)]
     if not late:
         return None
     best = min(late, key=lambda t: t.fact.position)
@@ -143,15 +138,13 @@ def build_bottom_line(stories: list[Story], told: list[Told], fact_of_told: dict
         if add(_line(t, fact_of_told.get(id(t)), "development", prefix)):
             chosen.append(t)
     elif len(stories) == 1:
-        more = [t for t in _event_leads(told, main) if t not in chosen and not _repeats(t, chosen)]
+        more = [t for t in _event_leads(told, main) if t not in chosen and not _repeats(t.words, chosen)]
         if more and add(_line(more[0], fact_of_told.get(id(more[0])), "event")):
             chosen.append(more[0])
     # The state of play: the leading claim of the main story that the
     # sentences above do not already tell.
-    told_words = [c.words for c in chosen]
     for claim in claims:
-        words = content_words(claim.text)
-        if claim.story != main.id or any(containment(words, set(w)) >= REPEATS for w in told_words):
+        if claim.story != main.id or _repeats(content_words(claim.text), chosen):
             continue
         add(BottomLine(text=_clean(claim.sentence), sources=list(claim.sources),
                        evidence=list(claim.evidence), kind="claim"))

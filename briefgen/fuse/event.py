@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from briefgen.extract.countries import country_of
-from briefgen.fuse.facts import Told, story_word_counts
+from briefgen.fuse.facts import Told, source_number, story_word_counts
 from briefgen.model import Actor, Evidence, FigureSummary, Story
 
 MAX_PLACES = 3
@@ -61,7 +61,7 @@ def _when(told: list[Told]) -> tuple[str | None, str, list[str], list[Evidence]]
     date = min(votes, key=lambda d: (-len(votes[d]), d))
     # The wording that names the day ("Thursday night") over "today".
     text = max(wording[date], key=lambda w: (any(c.isupper() or c.isdigit() for c in w), wording[date][w]))
-    return date, text, sorted(votes[date], key=lambda s: int(s[1:]) if s[1:].isdigit() else 0), evidence[date]
+    return date, text, sorted(votes[date], key=source_number), evidence[date]
 
 
 def _where(told: list[Told], sources: int) -> list[str]:
@@ -115,8 +115,8 @@ def _who(told: list[Told], actors: list[Actor], story_sources: set[str]) -> list
 
 
 def build_story(story_id: str, sources: list[str], told: list[Told], titles: dict[str, str],
-                actors: list[Actor], figures: list[FigureSummary]) -> tuple[Story, Told | None]:
-    """The story and the lead sentence that tells its event best."""
+                actors: list[Actor], figures: list[FigureSummary]) -> Story:
+    """The story, its event told by the lead sentence most central to its leads."""
     mine = [t for t in told if t.story == story_id]
     counts = story_word_counts(mine, story_id)
     n = max(len(sources), 1)
@@ -132,5 +132,5 @@ def build_story(story_id: str, sources: list[str], told: list[Told], titles: dic
         what_sources=[best.source_id] if best else [], who=_who(mine, actors, set(sources)),
         figures=figures, evidence=date_evidence,
     )
-    return story, best
+    return story
 

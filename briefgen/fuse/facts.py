@@ -8,17 +8,30 @@ stories never merge.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from briefgen.fuse.groups import Groups
-from briefgen.fuse.words import candidates, content_words, idf_weights, rare_word_index, weighted_overlap
+from briefgen.fuse.words import (
+    candidates,
+    content_words,
+    idf_weights,
+    rare_word_index,
+    weighted_overlap,
+)
 from briefgen.model import ArticleFacts, Evidence, Fact, ReportedFact
 from briefgen.sources.article import Article
 
 SAME_FACT = 0.4
 MIN_SHARED = 3
 KIND_RANK = {"lead": 0, "headline": 1, "body": 2}
+
+
+def source_number(source_id: str) -> int:
+    """Citation order of "S12": 12."""
+    digits = re.sub(r"\D", "", source_id)
+    return int(digits) if digits else 0
 
 
 @dataclass

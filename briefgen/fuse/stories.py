@@ -44,33 +44,22 @@ def signature(article: Article, facts: ArticleFacts) -> set[str]:
     return words
 
 
-def _vectors(word_sets: list[set[str]]) -> list[dict[str, float]]:
+def _similarities(word_sets: list[set[str]]):
+    """IDF-weighted cosine of every pair, as a matrix (numpy comes with spaCy)."""
+    import numpy as np
+
     df = Counter(w for words in word_sets for w in words)
     n = len(word_sets)
-    vectors = []
-    for words in word_sets:
-        # A word every article uses tells no story apart; one used once links nothing.
-        vec = {w: math.log(n / df[w]) for w in words if 1 < df[w] < n}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
-
-
-def _mean_between(sim: list[list[float]], a: list[int], b: list[int]) -> float:
-    return sum(sim[i][j] for i in a for j in b) / (len(a) * len(b))
-
-
-def _mean_within(sim: list[list[float]], a: list[int]) -> float:
-    if len(a) < 2:
-        return 1.0
-    pairs = [(i, j) for x, i in enumerate(a) for j in a[x + 1:]]
-    return sum(sim[i][j] for i, j in pairs) / len(pairs)
+    # A word every article uses tells no story apart; one used once links nothing.
+    vocabulary = {w: k for k, w in enumerate(w for w in df if 1 < df[w] < n)}
+    matrix = np.zeros((n, len(vocabulary)))
+    for i, words in enumerate(word_sets):
+        for w in words:
+            if w in vocabulary:
+                matrix[i, vocabulary[w]] = math.log(n / df[w])
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms == 0, 1.0, norms)
+    return matrix @ matrix.T
 
 
 KEY_FIGURES = ("dead", "injured", "missing", "arrested", "magnitude", "money")
@@ -108,38 +97,47 @@ def _figures_conflict(fa: list[dict[str, set[float]]], fb: list[dict[str, set[fl
 
 
 def cluster(signatures: list[set[str]], figures: list[dict[str, set[float]]]) -> list[list[int]]:
-    """Groups of article indexes, the largest first (ties: earliest article)."""
+    """Groups of article indexes, the largest first (ties: earliest article).
+
+    Average linkage with running sums: merging two groups adds their rows of
+    summed similarities, so each step is one pass over the groups left.
+    """
+    import numpy as np
+
     n = len(signatures)
     if n < 2 * MIN_STORY:
         return [list(range(n))]
-    vectors = _vectors(signatures)
-    sim = [[_cosine(vectors[i], vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
-    groups = [[i] for i in range(n)]
+    between = _similarities(signatures)  # summed similarity between groups
+    np.fill_diagonal(between, 0.0)
+    within = np.zeros(n)  # summed similarity of the pairs inside each group
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
     # Groups found to be two stories stay apart, whatever joins them later.
-    apart: list[tuple[set[int], set[int]]] = []
-
-    def kept_apart(gx: list[int], gy: list[int]) -> bool:
-        sx, sy = set(gx), set(gy)
-        return any((a <= sx and b <= sy) or (a <= sy and b <= sx) for a, b in apart)
-
+    blocked = np.zeros((n, n), dtype=bool)
+    members = [[i] for i in range(n)]
     while True:
-        best, pair = -1.0, None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                if kept_apart(groups[x], groups[y]):
-                    continue
-                s = _mean_between(sim, groups[x], groups[y])
-                if s > best:
-                    best, pair = s, (x, y)
-        if pair is None:
+        mean = between / np.outer(size, size)
+        usable = np.outer(alive, alive) & ~blocked
+        np.fill_diagonal(usable, False)
+        if not usable.any():
             break
-        x, y = pair
-        gx, gy = groups[x], groups[y]
-        within = min(_mean_within(sim, gx), _mean_within(sim, gy))
-        if len(gx) >= MIN_STORY and len(gy) >= MIN_STORY and best < SEPARATION * within \
-                and _figures_conflict([figures[i] for i in gx], [figures[i] for i in gy]):
-            apart.append((set(gx), set(gy)))
+        x, y = np.unravel_index(np.argmax(np.where(usable, mean, -np.inf)), mean.shape)
+        x, y = (x, y) if x < y else (y, x)
+        pairs = size * (size - 1) / 2
+        inside = min(within[g] / pairs[g] if size[g] > 1 else 1.0 for g in (x, y))
+        if size[x] >= MIN_STORY and size[y] >= MIN_STORY and mean[x, y] < SEPARATION * inside \
+                and _figures_conflict([figures[i] for i in members[x]], [figures[i] for i in members[y]]):
+            blocked[x, y] = blocked[y, x] = True
             continue
-        groups[x] = sorted(gx + gy)
-        del groups[y]
+        within[x] += within[y] + between[x, y]
+        between[x] += between[y]
+        between[:, x] += between[:, y]
+        between[x, x] = 0.0
+        blocked[x] |= blocked[y]
+        blocked[:, x] |= blocked[:, y]
+        size[x] += size[y]
+        alive[y] = False
+        members[x] = sorted(members[x] + members[y])
+        members[y] = []
+    groups = [members[i] for i in range(n) if alive[i]]
     return sorted(groups, key=lambda g: (-len(g), g[0]))
