@@ -94,15 +94,19 @@ def _who(told: list[Told], actors: list[Actor], story_sources: set[str]) -> list
     """People and bodies the leads name, by the number of sources naming them,
     each under the form the lead sentences use (a headline fragment never)."""
     lead_text: dict[str, str] = defaultdict(str)
+    places: set[str] = set()
     for t in told:
         if t.fact.kind == "lead":
             lead_text[t.source_id] += " " + t.fact.text.text
+        places.update(p.lower() for p in t.fact.places)
     least = 2 if len(story_sources) >= 3 else 1
     who = []
     for actor in actors:
         if actor.type not in ("person", "organisation", "group") or not set(actor.sources) & story_sources:
             continue
         forms = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if n]
+        if any(n.lower() in places for n in forms):
+            continue  # a place the parser took for an actor is the story's where, not its who
         used = Counter({n: sum(text.count(n) for text in lead_text.values()) for n in forms})
         in_leads = sum(1 for text in lead_text.values() if any(n in text for n in forms))
         if in_leads >= least:
