@@ -137,6 +137,7 @@ class ReportedFact:
     date_text: str = ""
     places: list[str] = field(default_factory=list)  # places named in it, as written
     figures: list[FigureMention] = field(default_factory=list)
+    finite: bool = True  # a clause with a finite verb, not a caption or a headline-like fragment
 
 
 @dataclass

@@ -32,6 +32,12 @@ def figures(make_article, sentence):
      [("magnitude", 6.4, None, ""), ("distance", 30, "km", "")]),
     ("Police arrested more than 200 people in the capital after the protests turned violent overnight.",
      [("arrested", 200, "people", "more than")]),
+    ("No one was injured in the blaze that destroyed the depot on the edge of the town.",
+     [("injured", 0, None, "")]),
+    ("Nobody was killed, but three people were hurt when the roof of the hall gave way.",
+     [("dead", 0, None, ""), ("injured", 3, "people", "")]),
+    ("Firefighters said there were no reports of injuries after the warehouse burned overnight.",
+     [("injured", 0, None, "")]),
 ])
 def test_figures_count_what_the_verb_says(make_article, sentence, expected):
     found = figures(make_article, sentence)
@@ -50,6 +56,10 @@ def test_figure_summary_states_course_and_spread():
     assert phrase(spread) == "50 to 80 injured"
     money = FigureSummary(what="money", unit="USD", of="reward", low=25000, high=25000, latest=25000)
     assert phrase(money) == "$25,000 reward"
+    nobody = FigureSummary(what="injured", unit=None, of=None, low=0, high=0, latest=0)
+    assert phrase(nobody) == "no injuries"
+    some = FigureSummary(what="injured", unit=None, of=None, low=0, high=2, latest=2, conflict=True)
+    assert phrase(some) == "2 injured (other reports: none)"
 
 
 @pytest.mark.parametrize("line, day", [
@@ -152,3 +162,39 @@ def test_one_event_is_one_story_with_its_when_where_and_spread(make_article):
     assert (injured.low, injured.high, injured.conflict) == (35, 40, True)
     assert lines[0].kind == "event" and lines[1].kind == "when_where"
     assert "Sunday 14 March 2021" in lines[1].text and "35 to 40 injured" in lines[1].text
+
+
+FIRE = ("Fire guts Tesk depot\n\nA fire destroyed the bus depot in Tesk on Friday night, police said. "
+        "No one was injured.\n\nForty firefighters fought the blaze for six hours.")
+FIRE_2 = ("Tesk depot destroyed\n\nThe bus depot in Tesk was destroyed by fire on Friday night. "
+          "Nobody was hurt, the fire service said.\n\nForty firefighters were sent to the depot.")
+
+
+def test_undated_articles_keep_the_leads_weekday_and_a_count_of_none(make_article):
+    articles, facts = _facts(make_article, [FIRE, FIRE_2], [None, None])
+    stories, _reported, _found, lines = tell_stories(articles, facts, [], [], [])
+    story = stories[0]
+    assert story.date is None and story.date_text.startswith("Friday")
+    injured = next(f for f in story.figures if f.what == "injured")
+    assert injured.text == "no injuries" and injured.sources == ["S1", "S2"]
+    # A plain count most leads give is one of the story's figures.
+    assert any(f.what == "firefighters" and f.low == 40 for f in story.figures)
+    composed = next(x.text for x in lines if x.kind == "when_where")
+    assert "no injuries" in composed
+
+
+STORM_LATER = ("Velmar rebuilds\n\nRescue teams at work in the port of Drava on the storm-hit coast of "
+               "Velmar. Rebuilding of the flattened homes in Drava began on Friday, five days after the storm hit Velmar, "
+               "as aid arrived from the capital.")
+
+
+def test_bottom_line_adds_what_later_reports_tell_and_never_a_caption(make_article):
+    articles, facts = _facts(make_article, [STORM, STORM_2, STORM_LATER], ["2021-03-15", "2021-03-15", "2021-03-20"])
+    stories, _reported, _found, lines = tell_stories(articles, facts, [], [], [])
+    assert len(stories) == 1
+    later = [x for x in lines if x.kind == "development"]
+    assert len(later) == 1 and later[0].sources == ["S3"]
+    assert later[0].text.startswith("Latest report (Saturday 20 March 2021): Rebuilding")
+    assert not any(x.text.startswith("Rescue teams at work") for x in lines)
+    caption = next(r for r in facts[2].reported if r.text.text.startswith("Rescue teams at work"))
+    assert caption.kind == "lead" and not caption.finite

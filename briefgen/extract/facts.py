@@ -29,8 +29,14 @@ QUOTE_CHARS = "\"“”"
 # A sentence more than this share inside quotation marks is a speaker's words.
 MAX_QUOTED = 0.5
 MIN_WORDS = 5
+# "No one was hurt.": a short sentence is kept when it carries a figure, and
+# takes no place in the lead's count.
+MIN_FIGURE_WORDS = 3
 MAX_WORDS = 80  # longer "sentences" are run-on furniture or lists
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Without a publication date "Friday night" resolves to no day; the wording
+# still tells a reader when.
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _quoted_share(text: str) -> float:
@@ -50,7 +56,7 @@ def _sentences(article: Article, doc: Doc):
         start = max(sent.start_char, article.headline_end)
         for m in re.finditer(r"[^\n]+", doc.text[start:sent.end_char]):
             piece = doc.char_span(start + m.start(), start + m.end(), alignment_mode="contract")
-            if piece is not None and sum(1 for t in piece if t.is_alpha) >= MIN_WORDS:
+            if piece is not None and sum(1 for t in piece if t.is_alpha) >= MIN_FIGURE_WORDS:
                 yield piece
 
 
@@ -60,6 +66,16 @@ def _event_verb(sent: Span) -> bool:
     if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in CUE_VERBS:
         return False
     return root.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(sent: Span) -> bool:
+    """A finite verb in it: "Countries affected by the flood." is a caption,
+    "Floods hit ..." a sentence. (A piece cut at a line break has no root of
+    its own, so any finite verb counts.)"""
+    return any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _places(sent: Span) -> list[str]:
@@ -72,7 +88,7 @@ def _places(sent: Span) -> list[str]:
     return names
 
 
-@register("facts", "facts.v1")
+@register("facts", "facts.v2")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     times = timex.resolved(doc, article.source.published)
     background = [(e.text.start, e.text.end) for e in facts.events]
@@ -87,24 +103,38 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
                 if value and DAY.match(value):
                     date, date_text = value, t.text
                     break
+            if sent.start_char <= t.start < sent.end_char and not t.value and not date_text and WEEKDAY.search(t.text):
+                date_text = t.text
         return ReportedFact(
             text=span, kind=kind, position=position,
             attributed=any(span.start <= s and e <= span.end for s, e in cues),
-            date=date, date_text=date_text, places=_places(sent), figures=figures_in(sent, article))
+            date=date, date_text=date_text, places=_places(sent), figures=figures_in(sent, article),
+            finite=_finite(sent))
 
     if article.headline_end:
         head = doc.char_span(0, article.headline_end, alignment_mode="contract")
         if head is not None and any(t.is_alpha for t in head):
             facts.reported.append(make(head, "headline", -1))
-    for position, sent in enumerate(s for s in _sentences(article, doc) if not is_dateline(s.text)):
-        if _quoted_share(sent.text) > MAX_QUOTED or sum(1 for t in sent if t.is_alpha) > MAX_WORDS:
+    position = 0
+    for sent in _sentences(article, doc):
+        if is_dateline(sent.text):
+            continue
+        words = sum(1 for t in sent if t.is_alpha)
+        if _quoted_share(sent.text) > MAX_QUOTED or words > MAX_WORDS:
+            position += words >= MIN_WORDS
             continue
         span = article.span(sent.start_char, sent.end_char)
         lead = position < LEAD_SENTENCES
         # The lead is the story's own news whatever its tense; later, an
         # earlier-dated sentence is background.
         if not lead and any(s < span.end and span.start < e for s, e in background):
+            position += words >= MIN_WORDS
             continue
         fact = make(sent, "lead" if lead else "body", position)
+        if words < MIN_WORDS:
+            if fact.figures:
+                facts.reported.append(fact)
+            continue
+        position += 1
         if lead or fact.figures or (_event_verb(sent) and not any(c in sent.text for c in QUOTE_CHARS)):
             facts.reported.append(fact)

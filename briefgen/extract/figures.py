@@ -51,6 +51,11 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 APPROX = ("at least", "more than", "over", "about", "around", "nearly", "almost", "some", "up to",
           "as many as", "roughly", "approximately", "fewer than", "less than", "at most", "an estimated")
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+# "No one was hurt", "nobody died", "no injuries were reported": a count of
+# zero, which a reader wants as much as a toll.
+NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
+ZERO_NOUNS = {"injury": "injured", "casualty": "injured", "death": "dead", "fatality": "dead",
+              "arrest": "arrested"}
 
 
 def parse_number(words: list[str]) -> float | None:
@@ -70,11 +75,19 @@ def parse_number(words: list[str]) -> float | None:
     return value
 
 
+def _counts_a_noun(token: Token) -> bool:
+    """"Forty firefighters", which the tagger can take for a date: the number
+    counts a noun outside the date that is no unit of time."""
+    head = token.head
+    return (token.dep_ == "nummod" and head.pos_ == "NOUN" and head.ent_type_ not in SKIP_ENTS
+            and head.lemma_.lower() not in TIME_NOUNS)
+
+
 def _number_groups(sent: Span) -> list[list[Token]]:
     """Runs of number tokens ("1.5 million", "twenty three") outside dates and times."""
     groups: list[list[Token]] = []
     for token in sent:
-        if token.ent_type_ in SKIP_ENTS:
+        if token.ent_type_ in SKIP_ENTS and not _counts_a_noun(token):
             continue
         numeric = token.like_num and token.lower_ not in ("a", "an")
         if numeric or (groups and groups[-1][-1].i == token.i - 1 and token.lower_ in SCALE):
@@ -132,8 +145,10 @@ def _outcome(token: Token) -> str | None:
 
 
 def _sum_of(first: Token, last: Token, noun: Token | None) -> str | None:
-    """What a sum is: "a $35,000 reward", "a reward of $35,000", "$1 million in damage"."""
-    if noun is not None and noun.lemma_.lower() not in CURRENCY_WORDS and noun.lemma_.lower() not in SCALE:
+    """What a sum is: "a $35,000 reward" and "a reward of $35,000" -> "reward",
+    "$1 million in damage" -> "in damage"."""
+    if (noun is not None and noun.pos_ == "NOUN" and noun.is_alpha
+            and noun.lemma_.lower() not in CURRENCY_WORDS and noun.lemma_.lower() not in SCALE):
         return noun.lemma_.lower()
     head = last
     while head.dep_ in ("nummod", "compound", "quantmod") and head.head is not head:
@@ -144,15 +159,55 @@ def _sum_of(first: Token, last: Token, noun: Token | None) -> str | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "for"):
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-            if objects:
-                return objects[0].lemma_.lower()
+            if objects:  # "in damage", "for victims": the preposition says what the sum is
+                return f"{child.lower_} {objects[0].lower_}"
     return None
 
 
+def _no(token: Token) -> Token | None:
+    """The "no" right before the token ("no one", or "no-one" split by the tokenizer)."""
+    doc = token.doc
+    i = token.i - 1
+    if i >= 0 and doc[i].text == "-":
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].lower_ == "no" else None
+
+
+def _zero(sent: Span, token: Token) -> tuple[str, Token, Token] | None:
+    """(what, first, last) when the token says nobody was counted."""
+    lower = token.lower_
+    no = _no(token) if lower == "one" else None
+    if token.dep_ in ("nsubj", "nsubjpass") and (lower in NOBODY or no is not None):
+        what = _OUTCOME_OF.get(token.head.lemma_.lower())
+        if what in ("dead", "injured", "missing", "arrested"):
+            return what, no or token, token.head
+    what = ZERO_NOUNS.get(token.lemma_.lower())
+    if what and token.tag_ == "NNS":
+        # "no injuries", "no reports of injuries"
+        holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in holder.children):
+            first = next(c for c in holder.children if c.dep_ == "det")
+            return what, first, token
+    return None
+
+
+def zero_figures(sent: Span, article: Article) -> list[FigureMention]:
+    found = []
+    for token in sent:
+        zero = _zero(sent, token)
+        if zero:
+            what, first, last = zero
+            start, end = min(first.idx, last.idx), max(first.idx + len(first.text), last.idx + len(last.text))
+            found.append(FigureMention(what=what, value=0, unit=None, text=article.span(start, end)))
+    return found
+
+
 def figures_in(sent: Span, article: Article) -> list[FigureMention]:
-    found: list[FigureMention] = []
+    found: list[FigureMention] = zero_figures(sent, article)
     for group in _number_groups(sent):
         first, last = group[0], group[-1]
+        if first.lower_ == "one" and len(group) == 1 and _no(first) is not None:
+            continue  # "no one": read as a zero above
         value = parse_number([t.text for t in group])
         if value is None or _in_brackets_after_quantity(first):
             continue

@@ -7,11 +7,12 @@ At most four sentences and 120 words, each cited:
 2. when, where and the key figures, composed from extracted fields with
    fixed connectives ("It happened on ... in ...; the sources report ..."),
    the spread shown where sources differ;
-3. the latest development (the lead of the newest report, when it is dated
-   after the event), else the lead sentence that adds most to the first;
-4. the leading claim (current news before background, independent origins
-   first: ``fuse.leading_claims``) that the sentences above do
-   not already tell, if words remain.
+3. what the reports dated two days or more after the event add (the later
+   lead saying most not yet said, labelled with its report's day), else the
+   lead sentence that adds most of the story's shared words not yet said;
+4. the leading claim of at most 45 words (current news before background,
+   independent origins first: ``fuse.leading_claims``) that the sentences
+   above do not already tell, if words remain; else one more lead as in 3.
 
 When the articles tell several events, each further story gets its event
 sentence and its when/where line after the main story's first two.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.fuse.event import centrality, day_text
+from briefgen.fuse.event import LENGTH_POWER, POSITION_DECAY, centrality, day_text
 from briefgen.fuse.facts import Told, source_number, story_word_counts
 from briefgen.fuse.words import containment, content_words
 from briefgen.model import BottomLine, Claim, Evidence, Fact, Story
@@ -29,6 +30,7 @@ from briefgen.model import BottomLine, Claim, Evidence, Fact, Story
 MAX_WORDS = 120
 MAX_SENTENCES = 4
 MAX_EVENT_WORDS = 60  # a longer lead is a run-on; the next most central one is taken
+MAX_CLAIM_WORDS = 45  # a longer quotation is for the claims section, not the Bottom line
 REPEATS = 0.6  # a sentence sharing this much of its words with one already chosen adds nothing
 KEY_FIGURES = 3
 
@@ -50,8 +52,12 @@ def when_where(story: Story, event_text: str) -> BottomLine | None:
     parts = []
     if story.date:
         parts.append(f"on {day_text(story.date)}")
-    if story.places:
-        parts.append("in " + ", ".join(story.places[:2]))
+    elif story.date_text and story.date_text.lower() not in event_text.lower():
+        parts.append(f"on {story.date_text}")
+    # Places the event sentence names already are not said twice.
+    places = [p for p in story.places[:2] if p not in event_text]
+    if places:
+        parts.append("in " + ", ".join(places))
     # The person the leads name most, when the event sentence does not name them.
     person = next((w["name"] for w in story.who if w.get("type") == "person"), None)
     figures = [f.text for f in story.figures[:KEY_FIGURES]]
@@ -84,69 +90,96 @@ def _repeats(words: set[str] | frozenset[str], chosen: list[Told]) -> bool:
 
 
 def _event_leads(told: list[Told], story: Story) -> list[Told]:
-    mine = [t for t in told if t.story == story.id and t.fact.kind == "lead"
+    mine = [t for t in told if t.story == story.id and t.fact.kind == "lead" and t.fact.finite
             and _words(t.fact.text.text) <= MAX_EVENT_WORDS]
     counts = story_word_counts([t for t in told if t.story == story.id], story.id)
     n = max(len(story.sources), 1)
     return sorted(mine, key=lambda t: (-centrality(t, counts, n), t.order, t.fact.position))
 
 
+def _most_new(candidates: list[Told], covered: set[str], counts, sources: int) -> Told | None:
+    """The lead sentence that adds most of the story's shared words not yet said
+    (for its length and place in the article), never a repeat."""
+    best, best_gain = None, 0.0
+    for t in candidates:
+        if not t.words:
+            continue
+        gain = sum(counts.get(w, 0) / sources for w in t.words - covered if counts.get(w, 0) > 1)
+        gain = gain / len(t.words) ** LENGTH_POWER * POSITION_DECAY ** max(t.fact.position, 0)
+        if gain > best_gain:
+            best, best_gain = t, gain
+    return best
+
+
 def _development(told: list[Told], story: Story, published: dict[str, dt.date | None],
-                 chosen: list[Told]) -> tuple[Told, str] | None:
-    """The newest report's lead, when it is dated two days or more after the event."""
+                 chosen: list[Told], covered: set[str]) -> tuple[Told, str] | None:
+    """What the reports dated two days or more after the event add: the later
+    lead that says most not yet said, with its report's day."""
     days = [published[s] for s in story.sources if published.get(s)]
     if not days:
         return None
     event_day = dt.date.fromisoformat(story.date) if story.date else min(days)
     newest = max(days)
-    if (newest - event_day).days < 2:
+    late = [t for t in _event_leads(told, story) if published.get(t.source_id)
+            and (published[t.source_id] - event_day).days >= 2 and not _repeats(t.words, chosen)]
+    counts = story_word_counts([t for t in told if t.story == story.id], story.id)
+    best = _most_new(late, covered, counts, max(len(story.sources), 1))
+    if best is None:
         return None
-    late = [t for t in _event_leads(told, story) if published.get(t.source_id) == newest and not _repeats(t.words, chosen)]
-    if not late:
-        return None
-    best = min(late, key=lambda t: t.fact.position)
-    return best, f"Latest report ({day_text(newest.isoformat())}): "
+    day = published[best.source_id]
+    label = "Latest report" if day == newest else "Later report"
+    return best, f"{label} ({day_text(day.isoformat())}): "
 
 
 def build_bottom_line(stories: list[Story], told: list[Told], fact_of_told: dict[int, Fact],
                       claims: list[Claim], published: dict[str, dt.date | None]) -> list[BottomLine]:
     lines: list[BottomLine] = []
     chosen: list[Told] = []
+    covered: set[str] = set()
 
     def fits(line: BottomLine) -> bool:
         return len(lines) < MAX_SENTENCES and sum(_words(x.text) for x in lines) + _words(line.text) <= MAX_WORDS
 
-    def add(line: BottomLine | None) -> bool:
+    def add(line: BottomLine | None, t: Told | None = None) -> bool:
         if line is not None and fits(line):
             lines.append(line)
+            covered.update(content_words(line.text))
+            if t is not None:
+                chosen.append(t)
             return True
         return False
 
     for story in stories:
         leads = _event_leads(told, story)
         event_text = ""
-        if leads:
-            first = leads[0]
-            if add(_line(first, fact_of_told.get(id(first)), "event")):
-                chosen.append(first)
-                event_text = first.fact.text.text
+        if leads and add(_line(leads[0], fact_of_told.get(id(leads[0])), "event"), leads[0]):
+            event_text = leads[0].fact.text.text
         add(when_where(story, event_text))
     main = stories[0]
-    development = _development(told, main, published, chosen)
+    counts = story_word_counts([t for t in told if t.story == main.id], main.id)
+    n = max(len(main.sources), 1)
+
+    def more() -> bool:
+        rest = [t for t in _event_leads(told, main) if t not in chosen and not _repeats(t.words, chosen)]
+        best = _most_new(rest, covered, counts, n)
+        return best is not None and add(_line(best, fact_of_told.get(id(best)), "event"), best)
+
+    development = _development(told, main, published, chosen, covered)
     if development:
         t, prefix = development
-        if add(_line(t, fact_of_told.get(id(t)), "development", prefix)):
-            chosen.append(t)
+        add(_line(t, fact_of_told.get(id(t)), "development", prefix), t)
     elif len(stories) == 1:
-        more = [t for t in _event_leads(told, main) if t not in chosen and not _repeats(t.words, chosen)]
-        if more and add(_line(more[0], fact_of_told.get(id(more[0])), "event")):
-            chosen.append(more[0])
+        more()
     # The state of play: the leading claim of the main story that the
     # sentences above do not already tell.
     for claim in claims:
-        if claim.story != main.id or _repeats(content_words(claim.text), chosen):
+        if (claim.story != main.id or _repeats(content_words(claim.text), chosen)
+                or _words(claim.sentence) > MAX_CLAIM_WORDS):
             continue
         add(BottomLine(text=_clean(claim.sentence), sources=list(claim.sources),
                        evidence=list(claim.evidence), kind="claim"))
         break
+    if len(stories) == 1:
+        while len(lines) < MAX_SENTENCES and more():
+            pass
     return lines

@@ -15,6 +15,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from briefgen.extract.countries import country_of
+from briefgen.extract.facts import WEEKDAY
 from briefgen.fuse.facts import Told, source_number, story_word_counts
 from briefgen.model import Actor, Evidence, FigureSummary, Story
 
@@ -50,18 +51,24 @@ def _when(told: list[Told]) -> tuple[str | None, str, list[str], list[Evidence]]
     wording: dict[str, Counter[str]] = defaultdict(Counter)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for t in told:
-        if t.fact.kind in ("headline", "lead") and t.fact.date:
-            if t.source_id not in votes[t.fact.date]:
-                evidence[t.fact.date].append(Evidence(t.source_id, t.fact.text.start, t.fact.text.end, t.fact.text.text))
-            votes[t.fact.date].add(t.source_id)
-            wording[t.fact.date][t.fact.date_text] += 1
+        if t.fact.kind in ("headline", "lead") and t.fact.date_text:
+            # Without a publication date the day is the leads' own words ("Friday night").
+            weekday = WEEKDAY.search(t.fact.date_text)
+            day = t.fact.date or (f"~{weekday.group().lower()}" if weekday else None)
+            if day is None:
+                continue
+            if t.source_id not in votes[day]:
+                evidence[day].append(Evidence(t.source_id, t.fact.text.start, t.fact.text.end, t.fact.text.text))
+            votes[day].add(t.source_id)
+            wording[day][t.fact.date_text] += 1
     if not votes:
         return None, "", [], []
-    # Most sources, then the earliest day: follow-ups date later events.
-    date = min(votes, key=lambda d: (-len(votes[d]), d))
+    # A resolved day first, then most sources, then the earliest day:
+    # follow-ups date later events.
+    date = min(votes, key=lambda d: (d.startswith("~"), -len(votes[d]), d))
     # The wording that names the day ("Thursday night") over "today".
     text = max(wording[date], key=lambda w: (any(c.isupper() or c.isdigit() for c in w), wording[date][w]))
-    return date, text, sorted(votes[date], key=source_number), evidence[date]
+    return (None if date.startswith("~") else date), text, sorted(votes[date], key=source_number), evidence[date]
 
 
 def _where(told: list[Told], sources: int) -> list[str]:

@@ -12,7 +12,8 @@ figures of other events (an earlier quake's toll).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 
 from briefgen.model import ArticleFacts, Evidence, Figure, FigureSummary
 from briefgen.sources.article import Article
@@ -22,6 +23,8 @@ KEY_ORDER = ("dead", "injured", "missing", "arrested", "evacuated", "rescued", "
 NAMES = {"dead": "dead", "injured": "injured", "missing": "missing", "arrested": "arrested",
          "evacuated": "evacuated", "rescued": "rescued", "damaged": "damaged"}
 CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+# A count of zero ("no one was hurt") as a reader says it.
+NONE_OF = {"dead": "no deaths", "injured": "no injuries", "missing": "no one missing", "arrested": "no arrests"}
 
 
 def _number(value: float) -> str:
@@ -42,6 +45,20 @@ def amount(what: str, unit: str | None, value: float) -> str:
 def phrase(summary: FigureSummary) -> str:
     """"10 dead", "50 to 80 injured", "magnitude 5.9 to 6.1", "$35,000 reward"."""
     what, unit = summary.what, summary.unit
+    if summary.low == 0 and what in NONE_OF:
+        if summary.high == 0:
+            return NONE_OF[what]
+        if summary.usual == 0:
+            return f"{NONE_OF[what]} (other reports: {', '.join(amount(what, unit, v) for v in summary.others)})"
+        # Some report no one, others a count: the count, then the reports of none.
+        counted = [v for v in [summary.high, summary.latest, summary.usual or 0, *summary.others] if v]
+        rest = replace(summary, low=min(counted), others=[v for v in summary.others if v])
+        told = phrase(rest)
+        mark = told.find("(other reports: ")
+        if mark < 0:
+            return told + " (other reports: none)"
+        close = told.index(")", mark)
+        return told[:close] + ", none" + told[close:]
     if summary.low == summary.high:
         values = amount(what, unit, summary.low)
     elif summary.course and not summary.conflict:
@@ -82,7 +99,7 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
                 unit = f.unit if f.what in ("money", "distance", "depth", "damaged") else None
                 key = (story, f.what, unit, f.of, f.value, day.isoformat() if day else None)
                 grouped[key].append((sid, f))
-                if fact.kind in ("headline", "lead") and f.what in KEY_ORDER:
+                if fact.kind in ("headline", "lead") and f.what not in ("percent", "distance", "depth"):
                     lead_keys.add(key)
     figures: list[Figure] = []
     by_key: dict[tuple, Figure] = {}
@@ -101,12 +118,25 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
     per_what: dict[tuple, list[tuple]] = defaultdict(list)
     for key in lead_keys:
         per_what[key[:4]].append(key)
+    size = Counter(story_of.get(f.source_id, "T1") for f in facts)
     for (story, what, unit, of), keys in per_what.items():
         summary = _summarise(what, unit, of, [by_key[k] for k in keys])
-        if summary:
+        # Another count ("50 firefighters") is part of the story's core only
+        # when most of its sources give it in their leads.
+        if summary and (what in KEY_ORDER or len(summary.sources) >= max(2, size[story] / 2)):
             summaries[story].append(summary)
     for story in summaries:
-        summaries[story].sort(key=lambda s: (KEY_ORDER.index(s.what), -len(s.sources)))
+        summaries[story].sort(key=lambda s: (KEY_ORDER.index(s.what) if s.what in KEY_ORDER else len(KEY_ORDER),
+                                             -len(s.sources)))
+        # One sum read with two nouns ("$1 million damage", "$1 million") is stated once.
+        seen: set[tuple] = set()
+        kept = []
+        for summary in summaries[story]:
+            same = (summary.what, summary.unit, summary.low, summary.high)
+            if summary.what != "money" or same not in seen:
+                kept.append(summary)
+            seen.add(same)
+        summaries[story] = kept
     return figures, dict(summaries)
 
 

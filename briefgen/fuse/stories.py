@@ -73,7 +73,8 @@ def lead_figures(facts: ArticleFacts) -> dict[str, set[float]]:
     for fact in facts.reported:
         if fact.kind in ("headline", "lead"):
             for f in fact.figures:
-                if f.what in KEY_FIGURES:
+                # "No one was hurt" says little of which event it is.
+                if f.what in KEY_FIGURES and f.value:
                     found.setdefault(f.what, set()).add(f.value)
     return found
 
