@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefgen import __version__
 from briefgen.atomic import write_all, write_bytes
-from briefgen.cache import Cache, stamp
+from briefgen.cache import Cache, VectorCache, stamp
 from briefgen.config import Config, check_inputs
 from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError
 from briefgen.model import ArticleFacts
@@ -201,7 +201,10 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         progress("fusing facts across articles")
         from briefgen.fuse import fuse
 
-        brief = fuse(config, articles, facts, now=now)
+        from briefgen.fuse.similar import MODEL, vectors
+
+        vector_cache = VectorCache(cache_dir, {a.source.id: a.raw for a in articles}, MODEL)
+        brief = fuse(config, articles, facts, now=now, embed=vector_cache.embedder(vectors))
         lap("fuse")
 
         # 6. Render every format in memory first: a failure writes nothing.

@@ -75,3 +75,71 @@ class Cache:
             write_bytes(self._file(key_of(entry_stamp)), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         except OSError as err:  # a read-only cache slows builds down but never stops them
             log.warning("cannot write cache entry in %s (%s); continuing without it", self.folder, err)
+
+
+class VectorCache:
+    """Sentence vectors of each article's statements, one file per article text
+    (``vectors/<sha>.json``): tomorrow's build embeds only the new articles.
+    A damaged file is rebuilt like any other entry."""
+
+    def __init__(self, folder: Path | None, texts: dict[str, str], model: str):
+        self.folder = folder / "vectors" if folder is not None else None
+        self.model = model
+        self.key = {sid: hashlib.sha256(f"{model}\n{text}".encode("utf-8")).hexdigest() for sid, text in texts.items()}
+
+    def _file(self, source_id: str) -> Path:
+        assert self.folder is not None
+        key = self.key[source_id]
+        return self.folder / key[:2] / f"{key}.json"
+
+    def _load(self, source_id: str) -> dict[str, str]:
+        if self.folder is None or source_id not in self.key:
+            return {}
+        file = self._file(source_id)
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("model") != self.model or not isinstance(data.get("vectors"), dict):
+                raise ValueError("not a vector entry of this model")
+            return {k: v for k, v in data["vectors"].items() if isinstance(v, str)}
+        except FileNotFoundError:
+            return {}
+        except Exception as err:  # noqa: BLE001 - any damage means: embed again
+            log.warning("vector cache entry %s unusable (%s); rebuilding it", file, err)
+            return {}
+
+    def embedder(self, embed):
+        """An ``Embedder`` that reads and fills this cache around ``embed(texts)``."""
+        from briefgen.fuse.similar import pack, unpack
+
+        def cached(items):
+            import numpy as np
+
+            stored = {sid: self._load(sid) for sid in dict.fromkeys(sid for sid, _ in items)}
+            digest = [hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] for _, text in items]
+            missing = [n for n, (sid, _) in enumerate(items) if digest[n] not in stored[sid]]
+            fresh = embed([items[n][1] for n in missing]) if missing else None
+            rows = np.zeros((len(items), 0), dtype=np.float32)
+            if missing:
+                changed = set()
+                for row, n in enumerate(missing):
+                    sid = items[n][0]
+                    stored[sid][digest[n]] = pack(fresh[row])
+                    changed.add(sid)
+                self._write(stored, changed)
+            rows = np.stack([unpack(stored[sid][digest[n]]) for n, (sid, _) in enumerate(items)]) if items else rows
+            return rows
+
+        return cached
+
+    def _write(self, stored: dict[str, dict[str, str]], changed: set[str]) -> None:
+        if self.folder is None:
+            return
+        for sid in changed:
+            if sid not in self.key:
+                continue
+            payload = {"model": self.model, "vectors": stored[sid]}
+            try:
+                write_bytes(self._file(sid), json.dumps(payload, sort_keys=True).encode("utf-8"))
+            except OSError as err:  # a read-only cache slows builds down but never stops them
+                log.warning("cannot write vector cache in %s (%s); continuing without it", self.folder, err)
+                return

@@ -205,6 +205,16 @@ class Actor:
 
 
 @dataclass
+class Credit:
+    """Who the sources credit a claim to, as they name them."""
+
+    speaker: str
+    sources: list[str] = field(default_factory=list)
+    named: bool = False  # a named actor, not a description ("police", "a spokeswoman")
+    roles: list[str] = field(default_factory=list)  # titles the sources give ("White House spokesman")
+
+
+@dataclass
 class Claim:
     id: str  # "C1", ...
     text: str  # the content, as told by the first source
@@ -221,6 +231,7 @@ class Claim:
     versions: list[str] = field(default_factory=list)  # the content as each other source told it
     sentence: str = ""  # the claim as one plain sentence: "<speaker> said <content>."
     story: str = "T1"  # the story (event) the claim belongs to
+    credits: list[Credit] = field(default_factory=list)  # each speaker the sources name, when more than one
 
 
 @dataclass

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from briefgen.fuse.claims import fuse_claims
-from briefgen.model import ArticleFacts, Attribution, Source, Span
+from briefgen.model import ArticleFacts, Attribution, Mention, Source, Span
 from briefgen.sources.article import Article, OffsetMap
 
 
 def article(source_id: str, outlet: str | None, statements: list[tuple[str, str, str]], **flags):
     """An article whose text is the statements, and its facts with one attribution each."""
     raw = ""
-    attributions = []
+    attributions, mentions = [], []
     for speaker, cue, content in statements:
         sentence = f"{speaker} {cue} {content}. "
         start = len(raw)
@@ -24,8 +24,10 @@ def article(source_id: str, outlet: str | None, statements: list[tuple[str, str,
             quote=flags.get("quote", False),
             hedge=flags.get("hedge", "asserted"),
         ))
+        if speaker[:1].isupper() and " " in speaker and not speaker.startswith("The "):
+            mentions.append(Mention(speaker, start, start + len(speaker), "person"))
     art = Article(Source(source_id, f"Story {source_id}", outlet=outlet), raw, raw, OffsetMap())
-    return art, ArticleFacts(source_id, attributions=attributions)
+    return art, ArticleFacts(source_id, mentions=mentions, attributions=attributions)
 
 
 def fuse(*pairs, resolve=None):

@@ -21,6 +21,7 @@ from briefgen.fuse.claims import fuse_claims
 from briefgen.fuse.comparison import compare_sources
 from briefgen.fuse.origins import origin_groups
 from briefgen.fuse.questions import derive_questions
+from briefgen.fuse.similar import Embedder, embed_texts
 from briefgen.fuse.timeline import fuse_events
 from briefgen.model import Actor, ArticleFacts, Brief, Claim, Event, Story
 from briefgen.sources.article import Article
@@ -52,7 +53,7 @@ def leading_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
     return ranked[:SUMMARY_SIZE]
 
 
-def actors_and_claims(articles: list[Article], facts: list[ArticleFacts]
+def actors_and_claims(articles: list[Article], facts: list[ArticleFacts], embed: Embedder = embed_texts
                       ) -> tuple[list[Actor], list[Claim], dict[str, int]]:
     """Actors, the claims with speakers resolved to them, and each source's origin."""
     speakers = Counter(a.speaker_name for f in facts for a in f.attributions if a.speaker_name)
@@ -63,7 +64,7 @@ def actors_and_claims(articles: list[Article], facts: list[ArticleFacts]
         return (actor.name, actor.id) if actor else (name, None)
 
     origin_of = origin_groups(articles)
-    return actors, fuse_claims(articles, facts, resolve, origin_of), origin_of
+    return actors, fuse_claims(articles, facts, resolve, origin_of, embed), origin_of
 
 
 def story_of_sources(articles: list[Article], facts: list[ArticleFacts]) -> dict[str, str]:
@@ -102,8 +103,8 @@ def tell_stories(articles: list[Article], facts: list[ArticleFacts], actors: lis
 
 
 def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
-         now: dt.datetime | None = None) -> Brief:
-    actors, claims, origin_of = actors_and_claims(articles, facts)
+         now: dt.datetime | None = None, embed: Embedder = embed_texts) -> Brief:
+    actors, claims, origin_of = actors_and_claims(articles, facts, embed)
     events = fuse_events(articles, facts)
     summary = leading_claims(claims, events)
     stories, reported, figures, lines = tell_stories(articles, facts, actors, claims, summary)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefgen.fuse.text import cite, embed, evidence, who
 from briefgen.fuse.words import candidates, content_words, idf_weights, rare_word_index, stem, weighted_overlap
-from briefgen.model import ArticleFacts, Attribution, Claim, Question
+from briefgen.model import ArticleFacts, Attribution, Claim, Evidence, Question
 
 DENIAL_CUES = frozenset({"deny", "denied", "denies", "denying", "contest", "contested", "contests", "dispute",
                          "disputed", "disputes", "reject", "rejected", "rejects", "refute", "refuted", "refutes",
@@ -102,27 +102,48 @@ def _surface(text: str, word: str) -> str | None:
     return next((w.lower() for w in re.findall(r"[\w’'-]+", text) if stem(w) == word), None)
 
 
+@dataclass
+class _Telling:
+    """One source's telling of a claim, with the speaker that source names."""
+
+    claim: int
+    speaker: str
+    source_id: str
+    text: str
+    evidence: Evidence
+
+
+def _tellings(claims: list[Claim]) -> list[_Telling]:
+    found = []
+    for i, claim in enumerate(claims):
+        credit_of = {sid: c.speaker for c in claim.credits for sid in c.sources}
+        for ev in claim.evidence:
+            speaker = credit_of.get(ev.source_id, claim.speaker)
+            if speaker:  # speakers come resolved to their actor's name: the name is the key
+                found.append(_Telling(i, speaker, ev.source_id, ev.text, ev))
+    return found
+
+
 def characterisation_questions(claims: list[Claim]) -> list[Question]:
     """The same thing, by the same speaker, described differently by different sources."""
-    words = [content_words(c.text) for c in claims]
+    told = _tellings(claims)
+    words = [content_words(t.text) for t in told]
     df = defaultdict(int)
-    for ws in words:
-        for w in ws:
+    for ws in {(t.claim, frozenset(w)) for t, w in zip(told, words)}:
+        for w in ws[1]:
             df[w] += 1
     by_speaker_word: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        if not claim.speaker:
-            continue
-        speaker_words = content_words(claim.speaker)
+    for i, telling in enumerate(told):
+        speaker_words = content_words(telling.speaker)
         for w in words[i]:
             if df[w] <= RARE_IN_CLAIMS and w not in speaker_words and not w[0].isdigit():
-                by_speaker_word[(claim.speaker_id or claim.speaker, w)].append(i)
+                by_speaker_word[(telling.speaker, w)].append(i)
     found = []
     for (_, word), members in by_speaker_word.items():
         for n, i in enumerate(members):
             for j in members[n + 1:]:
-                a, b = claims[i], claims[j]
-                if set(a.sources) & set(b.sources):
+                a, b = told[i], told[j]
+                if a.claim == b.claim or a.source_id == b.source_id:
                     continue
                 if not (PARTIAL_QUOTE.search(a.text) or PARTIAL_QUOTE.search(b.text)):
                     continue
@@ -133,17 +154,18 @@ def characterisation_questions(claims: list[Claim]) -> list[Question]:
                 found.append((df[word], i, j, word))
     questions, asked = [], set()
     for _, i, j, word in sorted(found):
-        if (i, j) in asked or len(questions) == MAX_CHARACTERISATIONS:
+        a, b = told[i], told[j]
+        pair = (min(a.claim, b.claim), max(a.claim, b.claim))
+        if pair in asked or len(questions) == MAX_CHARACTERISATIONS:
             continue
-        asked.add((i, j))
-        a, b = claims[i], claims[j]
+        asked.add(pair)
         thing = _surface(a.text, word) or word
         questions.append(Question(
             id="", kind="disagreement",
-            text=(f"What did {a.speaker} say about the {thing}: that {embed(a.text)} ({cite(a.sources)}), "
-                  f"or that {embed(b.text)} ({cite(b.sources)})?"),
-            basis=f"{cite(a.sources)} and {cite(b.sources)} describe the {thing} differently, both citing {a.speaker}.",
-            sources=list(dict.fromkeys(a.sources + b.sources)),
-            evidence=a.evidence[:1] + b.evidence[:1],
+            text=(f"What did {a.speaker} say about the {thing}: that {embed(a.text)} ({a.source_id}), "
+                  f"or that {embed(b.text)} ({b.source_id})?"),
+            basis=f"{a.source_id} and {b.source_id} describe the {thing} differently, both citing {a.speaker}.",
+            sources=list(dict.fromkeys([a.source_id, b.source_id])),
+            evidence=[a.evidence, b.evidence],
         ))
     return questions

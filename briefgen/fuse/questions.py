@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from briefgen.fuse.disputes import characterisation_questions, denial_questions, is_denial
+from briefgen.fuse.claims import name_words
+from briefgen.fuse.disputes import (
+    characterisation_questions,
+    denial_questions,
+    is_denial,
+)
 from briefgen.fuse.text import cite, embed, evidence, who
 from briefgen.fuse.unsettled import unsettled_questions
 from briefgen.fuse.words import (
@@ -27,7 +32,7 @@ from briefgen.fuse.words import (
     overlap_of_masses,
     rare_word_index,
 )
-from briefgen.model import ArticleFacts, Attribution, Claim, Question, Withheld
+from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Question, Withheld
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
 # Weighted overlap for two differently attributed claims to be the same statement.
@@ -132,6 +137,36 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
     return questions
 
 
+def _one_speaker(a: Credit, b: Credit) -> bool:
+    """"Kirby" and "John Kirby", or a spokesman and the body his title names."""
+    wa, wb = name_words(a.speaker), name_words(b.speaker)
+    ra = set().union(*(content_words(r) for r in a.roles)) if a.roles else set()
+    rb = set().union(*(content_words(r) for r in b.roles)) if b.roles else set()
+    return wa <= wb or wb <= wa or wa <= rb or wb <= ra
+
+
+def credit_disagreements(claims: list[Claim]) -> list[Question]:
+    """One statement, merged across outlets, that they credit to different named speakers."""
+    questions = []
+    for claim in claims:
+        named = [c for c in claim.credits if c.named]
+        pair = next(((a, b) for n, a in enumerate(named) for b in named[n + 1:]
+                     if not set(a.sources) & set(b.sources) and not _one_speaker(a, b)), None)
+        if pair is None:
+            continue
+        a, b = pair
+        questions.append(Question(
+            id="", kind="disagreement",
+            text=(f"Who said that {embed(claim.text)}: {a.speaker} ({cite(a.sources)}) "
+                  f"or {who(b.speaker)} ({cite(b.sources)})?"),
+            basis=f"{cite(a.sources)} attributes the statement to {a.speaker}; {cite(b.sources)} to {who(b.speaker)}.",
+            sources=list(dict.fromkeys(a.sources + b.sources)),
+            evidence=[ev for ev in claim.evidence if ev.source_id in a.sources][:1]
+            + [ev for ev in claim.evidence if ev.source_id in b.sources][:1],
+        ))
+    return questions
+
+
 def number_disagreements(claims: list[Claim]) -> list[Question]:
     """One claim told by several sources with different figures."""
     questions = []
@@ -190,6 +225,7 @@ def claim_questions(claims: list[Claim]) -> list[Question]:
 def derive_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Question]:
     questions = (
         attribution_disagreements(claims)
+        + credit_disagreements(claims)
         + denial_disagreements(facts)
         + number_disagreements(claims)
         + characterisation_questions(claims)
