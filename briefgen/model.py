@@ -90,6 +90,14 @@ class Attribution:
     # A proposition (a clause, a quotation or a denial), not just the object of
     # a cue ("revealed the new information"): only statements become key claims.
     statement: bool = True
+    # "affirmed"; "denial" (a denial cue: the content is what is denied);
+    # "negated" ("has not disclosed", "would not confirm", "declined to say"):
+    # withheld information, never a claim of what was said.
+    polarity: str = "affirmed"
+    # The content starts with a capital only because it began the speaker's
+    # sentence ("said Shortly before ..."): lower it when it follows "said".
+    lower_first: bool = False
+    mute_speaker: bool = False  # the speaker span is a place or a figure: no claim's speaker
 
 
 @dataclass
@@ -232,6 +240,9 @@ class Claim:
     sentence: str = ""  # the claim as one plain sentence: "<speaker> said <content>."
     story: str = "T1"  # the story (event) the claim belongs to
     credits: list[Credit] = field(default_factory=list)  # each speaker the sources name, when more than one
+    polarity: str = "affirmed"  # "affirmed" | "denial": what is denied is the content
+    # Sources that state it in their own voice, as fact, without naming who said it.
+    unattributed: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -203,10 +203,16 @@ def test_claims_headline_attribution(make_article):
 
 
 def test_claims_headline_speaker_to_addressee(make_article):
-    text = "Holm to dock workers: The strike must end.\n\nThe union said talks had failed."
+    text = "Holm to dock workers: The strike must end.\n\nHolm said talks had failed."
     article, atts = extract(make_article, text, title=None)
     att = only(atts, ":")
     assert att.headline and (att.speaker.text, att.content.text) == ("Holm", "The strike must end.")
+
+
+def test_claims_headline_topic_the_body_never_quotes_is_no_speaker(make_article):
+    text = "Depot fire: Two workers hurt as roof falls\n\nThe fire service said the roof fell at noon."
+    _, atts = extract(make_article, text, title=None)
+    assert [a.cue.text for a in atts] == ["said"]
 
 
 def test_claims_nested_speech_inside_quote_is_skipped(make_article):
@@ -232,7 +238,7 @@ def test_claims_is_said_to_is_hedged_without_speaker(make_article):
 
 
 def test_claims_headline_speaker_before_colon(make_article):
-    text = "Poll: Most voters back the new rail line\n\nA survey of 2,000 people was published on Monday."
+    text = "Poll: Most voters back the new rail line\n\nThe poll said 60 of 100 voters backed it."
     _, atts = extract(make_article, text, title=None)
     att = only(atts, ":")
     assert att.speaker.text == "Poll"
@@ -410,3 +416,24 @@ def test_claims_block_after_said_colon(make_article):
     _, atts = extract(make_article, text)
     att = only(atts, "said")
     assert (att.speaker.text, att.content.text) == ("Ada Fenn", "The port will not be sold while I am mayor.")
+
+
+@pytest.mark.parametrize("text, polarity, statement", [
+    ("Police would not confirm that the suspect had been arrested on Monday.", "negated", False),
+    ("The mayor did not say that the bridge would reopen this year.", "negated", False),
+    ("The minister denied that the army had fired on the protesters.", "denial", True),
+    ("The minister said that the army had fired on the protesters.", "affirmed", True),
+])
+def test_claims_polarity_of_the_cue(make_article, text, polarity, statement):
+    _, atts = extract(make_article, text)
+    assert [(a.polarity, a.statement) for a in atts] == [(polarity, statement)]
+
+
+def test_claims_a_reference_alone_is_no_statement(make_article):
+    _, atts = extract(make_article, "Ostrava denied the allegations on Thursday.")
+    assert [a.statement for a in atts] == [False]
+
+
+def test_claims_a_place_is_marked_as_no_speaker(make_article):
+    _, atts = extract(make_article, "Mount Kasp said the eruption was over.")
+    assert len(atts) == 1 and atts[0].mute_speaker

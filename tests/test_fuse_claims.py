@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefgen.fuse.claims import fuse_claims
-from briefgen.model import ArticleFacts, Attribution, Mention, Source, Span
+from briefgen.fuse.claims import _sentence, fuse_claims, shown_text
+from briefgen.model import ArticleFacts, Attribution, Mention, ReportedFact, Source, Span
 from briefgen.sources.article import Article, OffsetMap
 
 
@@ -151,3 +151,66 @@ def test_fuse_claims_sentence_reads_as_one_plain_sentence():
     assert hedged[0].sentence == "Ilse Varga claimed tolls will rise."
     quoted = fuse(article("S1", None, [("Ilse Varga", "said", "“We will reopen in May”")], quote=True))
     assert quoted[0].sentence == "Ilse Varga said “We will reopen in May”."
+
+
+def test_fuse_claims_merges_one_statement_however_worded():
+    one = article("S1", "Daily Ledger", [("Ilse Varga", "said", "a second team of engineers travelled to Tamsin to inspect the bridge")])
+    two = article("S2", "Coast Times", [("Varga", "said", "another group of engineers had gone to Tamsin for an inspection of the bridge")])
+    [claim] = fuse(one, two)
+    assert claim.sources == ["S1", "S2"]
+
+
+def test_fuse_claims_never_merges_other_numbers_a_negation_or_swapped_roles():
+    pairs = [
+        ("the earthquake measured magnitude 6.1 on the scale", "the earthquake measured magnitude 5.9 on the scale"),
+        ("the Tamsin bridge will reopen to traffic in May", "the Tamsin bridge will not reopen to traffic in May"),
+        ("Chilean officials travelled to Peru for talks on the border", "Peruvian officials travelled to Chile for talks on the border"),
+    ]
+    for a, b in pairs:
+        one = article("S1", "Daily Ledger", [("the ministry", "said", a)])
+        two = article("S2", "Coast Times", [("the ministry", "said", b)])
+        assert len(fuse(one, two)) == 2, (a, b)
+
+
+def test_fuse_claims_never_chains_two_statements_through_a_third():
+    # S3's wording gives no number; the 6.1 and the 5.9 still stay two claims.
+    one = article("S1", "Daily Ledger", [("the agency", "said", "the 6.1-magnitude earthquake struck the island of Tesk")])
+    two = article("S2", "Coast Times", [("the agency", "said", "the 5.9-magnitude earthquake struck the island of Tesk")])
+    three = article("S3", "Harbour News", [("the agency", "said", "the earthquake struck the island of Tesk")])
+    claims = fuse(one, two, three)
+    assert not any({"S1", "S2"} <= set(c.sources) for c in claims)
+
+
+def test_fuse_claims_carries_outlets_stating_it_in_their_own_voice():
+    one = article("S1", "Daily Ledger", [("the police", "said", "the prisoner pulled a gun on two guards during the transfer")])
+    two_article, two_facts = article("S2", "Coast Times", [])
+    text = "The prisoner pulled a gun on two guards during a transfer on Monday."
+    two_article.raw = two_article.text = text
+    two_facts.reported.append(ReportedFact(text=Span(text, 0, len(text)), kind="lead", position=0))
+    [claim] = fuse(one, (two_article, two_facts))
+    assert claim.sources == ["S1", "S2"] and claim.unattributed == ["S2"]
+    assert claim.speaker == "the police"
+    # An outlet's own statements alone are reported facts, never a claim.
+    assert fuse((two_article, two_facts)) == []
+
+
+def test_fuse_claims_credits_each_sources_speaker():
+    one = article("S1", "Daily Ledger", [("the port authority", "said", "the ferry to Tamsin will stop running in winter")])
+    two = article("S2", "Coast Times", [("Ilse Varga", "said", "the ferry to Tamsin will stop running in winter")])
+    [claim] = fuse(one, two)
+    assert {c.speaker: c.sources for c in claim.credits} == {"the port authority": ["S1"], "Ilse Varga": ["S2"]}
+
+
+def test_claim_text_shows_the_quoted_words_never_the_narration():
+    content = '"We cannot pay the rent," said Tomas Hale, head of the tenants. "The strike will go on."'
+    assert shown_text(content, True) == "We cannot pay the rent … The strike will go on."
+    sentence = _sentence("Tomas Hale", 'the offer is "worth at least eight ferries."', True, "asserted")
+    assert sentence == "Tomas Hale said “the offer is ‘worth at least eight ferries’”."
+    assert _sentence("The ministry", "Shortly before noon the bridge fell", False, "asserted", True) == \
+        "The ministry said shortly before noon the bridge fell."
+
+
+def test_fuse_claims_a_figure_is_no_speaker():
+    one = article("S1", "Daily Ledger", [("60 percent", "said", "the mayor of Tamsin should resign before the vote")])
+    [claim] = fuse(one)
+    assert claim.speaker is None and claim.sentence.startswith("An unnamed source")

@@ -70,6 +70,76 @@ def _hedge(item: Found, sent, content_tokens) -> str:
     return cues.CUE_HEDGE.get(item.lemma, "asserted")
 
 
+# "declined to say", "refused to confirm": the cue's own verb is refused.
+REFUSALS = frozenset("decline refuse fail".split())
+# A content that only points back ("the allegations", "that claim", "it").
+REFERENCES = frozenset("it this that these those so such the its their his her report reports claim claims "
+                       "allegation allegations assertion assertions accusation accusations charge charges "
+                       "suggestion suggestions statement statements story stories".split())
+
+
+def _polarity(item: Found, cue_token) -> str:
+    if cue_token is not None and (
+            any(c.dep_ == "neg" or c.lower_ == "never" for c in cue_token.children)
+            or (cue_token.dep_ == "xcomp" and cue_token.head.lemma_.lower() in REFUSALS)):
+        return "negated"  # "did not deny" is no denial either
+    return "denial" if item.lemma in cues.DISPUTE_CUES else "affirmed"
+
+
+def _only_a_reference(content_tokens) -> bool:
+    """"denied the allegations", "confirmed it": no statement of its own (the
+    denial questions still answer the claim it points to)."""
+    words = [t for t in content_tokens if t.is_alpha]
+    return len(words) <= 4 and all(t.lower_ in REFERENCES or t.pos_ in ("ADJ", "PROPN", "DET") for t in words) \
+        and any(t.lower_ in REFERENCES for t in words)
+
+
+def _lower_first(content_tokens) -> bool:
+    first = next((t for t in content_tokens if not t.is_punct and not t.is_space), None)
+    return (first is not None and first.text[:1].isupper() and not first.text.isupper()
+            and first.pos_ != "PROPN" and first.text != "I" and first.ent_type_ == "")
+
+
+# Entities that are never a claim's speaker: a place, a share, a count. The
+# span stays the attribution's source (PolNeAR counts "60 percent said" as
+# the poll's respondents); fusion names no speaker for it. ("The White House"
+# is a building to the tagger, and people or papers are often PRODUCT or
+# WORK_OF_ART: those still speak.)
+MUTE_ENTITIES = frozenset({"LOC", "PERCENT", "CARDINAL", "QUANTITY"})
+
+
+def _mute(item: Found) -> bool:
+    head = item.speaker_head
+    return head is not None and head.ent_type_ in MUTE_ENTITIES
+
+
+_DETERMINERS = frozenset("the a an this that these those its his her their".split())
+
+
+def _words_of(phrase: str) -> frozenset[str]:
+    return frozenset(w.lower().strip(".,’'s") for w in phrase.split() if w.lower() not in _DETERMINERS)
+
+
+def _topic_not_speaker(read: list[tuple], headline_end: int, text: str) -> set[int]:
+    """Headline "Topic: statement" items whose topic the body never quotes
+    ("Kraft Shooting: ..."): the colon names a subject, not a speaker. The
+    topic must be (part of) the name of a speaker of the body ("Holm",
+    "Poll" for "the poll"), or the other way round ("Mayor Ilse Varga", "Varga")."""
+    body = []
+    for _, item, name in read:
+        if item.speaker and item.cue[0] >= headline_end:
+            body.append(_words_of(text[item.speaker[0]:item.speaker[1]]))
+            if name:
+                body.append(_words_of(name))
+    topics = set()
+    for k, (_, item, _) in enumerate(read):
+        if item.cue[0] < headline_end and text[item.cue[0]:item.cue[1]] == ":" and item.speaker:
+            topic = _words_of(text[item.speaker[0]:item.speaker[1]])
+            if not any(words and (topic <= words or words <= topic) for words in body):
+                topics.add(k)
+    return topics
+
+
 def _sentences(doc: Doc):
     """spaCy's sentences, also cut at paragraph breaks, which it sometimes runs over."""
     for sent in doc.sents:
@@ -120,7 +190,7 @@ def _continue_quotes(read: list[tuple], quotes: Quotes, sentence_starts: list[in
         item.content = (start, best)
 
 
-@register("claims", "claims.v6")
+@register("claims", "claims.v8")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     """Append every attributed statement of the article to ``facts.attributions``."""
     text = article.text
@@ -145,6 +215,8 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
             item.content = quotes.strip(*quotes.widen(item.content, item.cue))
             read.append((sent, item, names.get(item.speaker_head.i) if item.speaker_head is not None else None))
     read = _outermost(read)
+    topics = _topic_not_speaker(read, article.headline_end, text)
+    read = [entry for k, entry in enumerate(read) if k not in topics]
     _continue_quotes(read, quotes, sentence_starts)
     token_starts = [t.idx for t in doc]
     for sent, item, name in read:
@@ -155,6 +227,11 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
         quoted = quotes.covered(start, end)
         statement = (item.lemma in cues.DISPUTE_CUES or quoted > 0
                      or any(t.pos_ in {"VERB", "AUX"} for t in content_tokens))
+        cue_index = bisect.bisect_left(token_starts, item.cue[0])
+        cue_token = doc[cue_index] if cue_index < len(doc) else None
+        polarity = _polarity(item, cue_token)
+        if polarity == "negated" or (not quoted and _only_a_reference(content_tokens)):
+            statement = False
         facts.attributions.append(
             Attribution(
                 speaker=article.span(*item.speaker) if item.speaker else None,
@@ -165,5 +242,8 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
                 hedge=_hedge(item, sent, content_tokens),
                 headline=item.cue[0] < article.headline_end,
                 statement=statement and item.statement,
+                polarity=polarity,
+                mute_speaker=_mute(item),
+                lower_first=_lower_first(content_tokens),
             )
         )

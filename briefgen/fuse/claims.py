@@ -33,7 +33,7 @@ from briefgen.fuse.words import (
     stem,
     weighted_overlap,
 )
-from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Evidence
+from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Evidence, Span
 from briefgen.sources.article import Article
 
 Resolver = Callable[[str, str], "tuple[str, str | None]"]
@@ -47,6 +47,7 @@ OTHER_SPEAKER_SCORE = 0.98  # the outlets name different speakers, or one articl
 MIN_OVERLAP = 0.1  # below this share of weighted words no pair of the benchmark was one claim
 # Each attribution is indexed under at most this many of its rarest words.
 BLOCK_WORDS = 8
+GUARD_SAMPLE = 24  # members of each group checked against the other's when two groups join
 QUOTE_MARKS = "\"“”‘’'"
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 
@@ -109,6 +110,7 @@ class _Version:
     named: bool  # the speaker resolved to a named actor
     person: bool = False  # the speaker is a person the article names
     role: str | None = None  # the title the article gives the speaker
+    own_voice: bool = False  # the outlet states it as fact (a reported fact), no speaker
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -134,12 +136,20 @@ def _compatible(a: _Version, b: _Version) -> bool | None:
     return wa <= wb or wb <= wa
 
 
+def _can_be_one(a: _Version, b: _Version) -> bool:
+    """Two tellings that could be one statement: no two named people, one
+    polarity, the guards on the wording."""
+    if a.person and b.person and _compatible(a, b) is False:
+        return False
+    return a.attribution.polarity == b.attribution.polarity and guard_ok(
+        a.attribution.content.text, b.attribution.content.text)
+
+
 def _merge_score(a: _Version, b: _Version, cosine: float, overlap: float) -> tuple[float, float]:
-    """(score, threshold) of a candidate pair; two named people are never one speaker."""
-    speakers = _compatible(a, b)
-    if speakers is False and a.person and b.person:
-        return 0.0, 1.0
-    same = speakers is not False and a.source_id != b.source_id
+    """(score, threshold) of a candidate pair. An outlet's own statement joins
+    a claim only near word for word: the event's every retelling resembles
+    each statement about it."""
+    same = _compatible(a, b) is not False and a.source_id != b.source_id and not (a.own_voice or b.own_voice)
     return cosine + LEXICAL_WEIGHT * overlap, SAME_SPEAKER_SCORE if same else OTHER_SPEAKER_SCORE
 
 
@@ -161,8 +171,8 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
                 continue
             raw_name = attribution.speaker_name or (attribution.speaker.text if attribution.speaker else None)
             speaker, speaker_id = resolve(raw_name, article.source.id) if raw_name else (None, None)
-            if speaker and not name_words(speaker):
-                speaker = None  # an unresolved pronoun names nobody
+            if speaker and (not name_words(speaker) or _FIGURE.search(speaker) or attribution.mute_speaker):
+                speaker, speaker_id = None, None  # an unresolved pronoun names nobody, nor a place or "60 percent"
             span = attribution.speaker
             person = attribution.speaker_name in people or (span is not None and any(
                 s < span.end and span.start < e for s, e in person_spans))
@@ -171,6 +181,18 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
                 speaker, speaker_id, bool(speaker_id or attribution.speaker_name), person,
                 roles.get(attribution.speaker_name or "") or roles.get(raw_name or ""),
             ))
+        # What the outlet states in its own voice can carry a claim others attribute.
+        said = [(a.content.start, a.content.end) for a in article_facts.attributions]
+        for fact in article_facts.reported:
+            span = fact.text
+            words = frozenset(content_words(span.text))
+            if (fact.kind == "headline" or fact.attributed or not words
+                    or any(s < span.end and span.start < e for s, e in said)):
+                continue
+            versions.append(_Version(
+                (position, span.start), article.source.id, outlet,
+                Attribution(speaker=None, cue=Span("", span.start, span.start), content=span), words,
+                None, None, False, own_voice=True))
     versions.sort(key=lambda v: v.order)
     return versions
 
@@ -186,6 +208,8 @@ def _clusters(versions: list[_Version], embed: Embedder) -> list[list[_Version]]
             if j >= i:
                 continue
             other = versions[j]
+            if other.own_voice and version.own_voice:
+                continue  # two outlets' own statements are reported facts, not a claim
             overlap = weighted_overlap(other.words, version.words, weight)
             if overlap >= MIN_OVERLAP and guard_ok(other.attribution.content.text, version.attribution.content.text):
                 pairs.append((j, i, overlap))
@@ -205,14 +229,19 @@ def _clusters(versions: list[_Version], embed: Embedder) -> list[list[_Version]]
     # two statements through their look-alikes), unless they are that one
     # article saying it twice, near word for word, and nothing else yet.
     sources = {k: {v.source_id} for k, v in enumerate(versions)}
-    size = dict.fromkeys(range(len(versions)), 1)
+    members = {k: [k] for k in range(len(versions))}
     for _, j, i in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
         a, b = groups.find(j), groups.find(i)
-        if a == b or (sources[a] & sources[b] and not size[a] == size[b] == 1):
+        if a == b or (sources[a] & sources[b] and not len(members[a]) == len(members[b]) == 1):
+            continue
+        # The guards hold for the whole claim, not only the pair: a 6.1 and a
+        # 5.9 magnitude never meet through a telling that gives no number.
+        if not all(_can_be_one(versions[x], versions[y]) for x in members[a][:GUARD_SAMPLE]
+                   for y in members[b][:GUARD_SAMPLE]):
             continue
         groups.join(j, i)
         sources[a] |= sources.pop(b)
-        size[a] += size.pop(b)
+        members[a] += members.pop(b)
     return [[versions[i] for i in members] for members in groups.members()]
 
 
@@ -231,29 +260,65 @@ def _confidence(origins: int, hedge: str, named: bool) -> str:
     return "moderate" if hedge == "asserted" and named else "low"
 
 
-def _sentence(speaker: str | None, content: str, quote: bool, hedge: str) -> str:
+_FIGURE = re.compile(r"^\W*\d|\bper ?cent\b|%", re.IGNORECASE)
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+_EDGE = " ,;:-–—"
+
+
+def shown_text(content: str, quote: bool) -> str:
+    """What a reader is shown of a content: a quotation interrupted by the
+    writer ('"... rent," said X, general secretary. "The strike ..."') is its
+    quoted parts joined by an ellipsis, never the narration inside quotation
+    marks; the outer quotation marks are the template's."""
+    text = " ".join(content.split())
+    if not quote:
+        return text
+    parts = [(m.group(1) or m.group(2)).strip(_EDGE) for m in _QUOTED.finditer(text)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2:
+        return " … ".join(parts)
+    return text.strip(QUOTE_MARKS + _EDGE)  # one quotation, or a paraphrase quoting a phrase
+
+
+def _sentence(speaker: str | None, content: str, quote: bool, hedge: str, lower_first: bool = False) -> str:
     """The claim as a sentence a reader can take in at once: "<speaker> said <content>."."""
-    body = embed(content).rstrip(",;:")
-    if quote:
-        body = "“" + body.strip(QUOTE_MARKS) + "”"
     verb = "claimed" if hedge == "hedged" else "said"
+    if quote:
+        # The speaker's words as written; a quotation inside takes single marks, never doubled ones.
+        inner = content.strip().lstrip(QUOTE_MARKS).rstrip(QUOTE_MARKS + ".,;: ")
+        inner = re.sub(r"[”\"]", "’", re.sub(r"[“\"](?=\w)", "‘", inner))
+        if inner.count("‘") > inner.count("’"):
+            inner += "’"  # the inner quotation closed with the outer one
+        body = "“" + inner + "”"
+    else:
+        body = embed(content).rstrip(",;:")
+        if lower_first and body[:1].isupper():
+            body = body[:1].lower() + body[1:]
     return f"{speaker or 'An unnamed source'} {verb} {body}."
 
 
-def _claim(group: list[_Version], origin_of: dict[str, int]) -> Claim:
+def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
+    """The claim of a group: told by its attributed versions, carried by all."""
+    group = [v for v in everyone if not v.own_voice]
     first = group[0]
     # The most complete telling: a body quotation over a headline, then the fullest.
     best = max(group, key=lambda v: (not v.attribution.headline, v.attribution.quote, len(v.words), -group.index(v)))
-    speaker_version = next((v for v in group if v.speaker_id), None) or next((v for v in group if v.named), None)
-    speaker_version = speaker_version or next((v for v in group if v.speaker), best)
-    sources = list(dict.fromkeys(v.source_id for v in group))
-    outlets = len({v.outlet for v in group})
+    # The speaker most sources name (a named actor before a description), then the first told.
+    backing = Counter()
+    for v in {(v.speaker, v.source_id): v for v in group if v.speaker}.values():
+        backing[v.speaker] += 1
+    spoken = [v for v in group if v.speaker]
+    speaker_version = min(spoken, key=lambda v: (-backing[v.speaker], not v.speaker_id, not v.named,
+                                                 group.index(v))) if spoken else best
+    sources = list(dict.fromkeys(v.source_id for v in everyone))
+    outlets = len({v.outlet for v in everyone})
     origins = min(outlets, len({origin_of.get(sid, sid) for sid in sources}))
     hedge = _hedge(group)
     named = any(v.named for v in group)
     versions = list(dict.fromkeys(
-        v.attribution.content.text for v in group if v.source_id != best.source_id
+        v.attribution.content.text for v in everyone if v.source_id != best.source_id
     ))
+    attributed = {v.source_id for v in group}
     credited: dict[str, Credit] = {}
     for v in group:
         if v.speaker:
@@ -262,24 +327,28 @@ def _claim(group: list[_Version], origin_of: dict[str, int]) -> Claim:
             credit.named = credit.named or (v.named and v.speaker[:1].isupper())
             if v.role and v.role not in credit.roles:
                 credit.roles.append(v.role)
+    text = shown_text(best.attribution.content.text, best.attribution.quote)
     return Claim(
         id="",
-        text=best.attribution.content.text,
+        text=text,
         speaker=speaker_version.speaker,
         cue=first.attribution.cue.text,
         quote=best.attribution.quote,
         sources=sources,
         evidence=[
             Evidence(v.source_id, v.attribution.content.start, v.attribution.content.end, v.attribution.content.text)
-            for v in group
+            for v in everyone
         ],
+        unattributed=list(dict.fromkeys(v.source_id for v in everyone if v.source_id not in attributed)),
         speaker_id=speaker_version.speaker_id,
         hedge=hedge,
         outlets=outlets,
         origins=origins,
         confidence=_confidence(origins, hedge, named),
         versions=versions,
-        sentence=_sentence(speaker_version.speaker, best.attribution.content.text, best.attribution.quote, hedge),
+        sentence=_sentence(speaker_version.speaker, text, best.attribution.quote, hedge,
+                           best.attribution.lower_first),
+        polarity="denial" if all(v.attribution.polarity == "denial" for v in group) else "affirmed",
         credits=list(credited.values()) if len(credited) > 1 else [],
     )
 
@@ -300,11 +369,17 @@ def fuse_claims(articles: list[Article], facts: list[ArticleFacts], resolve: Res
     prominence.pop(None, None)
 
     def salience(group: list[_Version]) -> tuple:
-        keys = {_speaker_key(v) for v in group} - {None}
-        origins = {origin_of.get(v.source_id, v.source_id) for v in group}
-        return (-len(origins), -len({v.source_id for v in group}), -max((prominence[k] for k in keys), default=0), group[0].order)
+        # Who attributes it: outlets stating an event in their own voice
+        # would otherwise lift the event's every retelling above the claims.
+        said = [v for v in group if not v.own_voice]
+        keys = {_speaker_key(v) for v in said} - {None}
+        origins = {origin_of.get(v.source_id, v.source_id) for v in said}
+        return (-len(origins), -len({v.source_id for v in said}),
+                -max((prominence[k] for k in keys), default=0), said[0].order if said else group[0].order)
 
-    claims = [_claim(group, origin_of) for group in sorted(groups, key=salience)]
+    # A group of the outlets' own statements alone is no claim: the story's reported facts tell it.
+    claims = [_claim(group, origin_of) for group in sorted(groups, key=salience)
+              if any(not v.own_voice for v in group)]
     for number, claim in enumerate(claims, 1):
         claim.id = f"C{number}"
     return claims

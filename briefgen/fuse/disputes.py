@@ -128,9 +128,13 @@ def characterisation_questions(claims: list[Claim]) -> list[Question]:
     """The same thing, by the same speaker, described differently by different sources."""
     told = _tellings(claims)
     words = [content_words(t.text) for t in told]
+    # How many claims use a word: a word few claims use names a particular thing.
+    per_claim: dict[int, set[str]] = defaultdict(set)
+    for t, w in zip(told, words):
+        per_claim[t.claim] |= w
     df = defaultdict(int)
-    for ws in {(t.claim, frozenset(w)) for t, w in zip(told, words)}:
-        for w in ws[1]:
+    for ws in per_claim.values():
+        for w in ws:
             df[w] += 1
     by_speaker_word: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, telling in enumerate(told):
