@@ -48,6 +48,7 @@ MIN_OVERLAP = 0.1  # below this share of weighted words no pair of the benchmark
 # Each attribution is indexed under at most this many of its rarest words.
 BLOCK_WORDS = 8
 GUARD_SAMPLE = 24  # members of each group checked against the other's when two groups join
+CHAIN_SLACK = 0.04  # how far below the threshold two groups' fullest tellings may be when a pair links them
 QUOTE_MARKS = "\"“”‘’'"
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 
@@ -219,17 +220,20 @@ def _clusters(versions: list[_Version], embed: Embedder) -> list[list[_Version]]
     wanted = sorted({k for j, i, _ in pairs for k in (j, i)})
     row = {k: n for n, k in enumerate(wanted)}
     matrix = embed([(versions[k].source_id, versions[k].attribution.content.text) for k in wanted])
-    scored = []
-    for j, i, overlap in pairs:
-        score, threshold = _merge_score(versions[j], versions[i], float(matrix[row[j]] @ matrix[row[i]]), overlap)
-        if score >= threshold:
-            scored.append((score - threshold, j, i))
+    def margin(x: int, y: int, overlap: float | None = None) -> float:
+        if overlap is None:
+            overlap = weighted_overlap(versions[x].words, versions[y].words, weight)
+        score, threshold = _merge_score(versions[x], versions[y], float(matrix[row[x]] @ matrix[row[y]]), overlap)
+        return score - threshold
+
+    scored = [(m, j, i) for j, i, overlap in pairs if (m := margin(j, i, overlap)) >= 0]
     # Surest pairs first, and an article tells a statement once: two groups
     # that both hold an article's telling stay apart (joining them would chain
     # two statements through their look-alikes), unless they are that one
     # article saying it twice, near word for word, and nothing else yet.
     sources = {k: {v.source_id} for k, v in enumerate(versions)}
     members = {k: [k] for k in range(len(versions))}
+    fullest = {k: k for k in range(len(versions))}
     for _, j, i in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
         a, b = groups.find(j), groups.find(i)
         if a == b or (sources[a] & sources[b] and not len(members[a]) == len(members[b]) == 1):
@@ -239,9 +243,16 @@ def _clusters(versions: list[_Version], embed: Embedder) -> list[list[_Version]]
         if not all(_can_be_one(versions[x], versions[y]) for x in members[a][:GUARD_SAMPLE]
                    for y in members[b][:GUARD_SAMPLE]):
             continue
+        # A short fragment ("gunning down with a .357 Magnum") resembles many
+        # statements: the two groups' fullest tellings must be alike too.
+        if margin(fullest[a], fullest[b]) < -CHAIN_SLACK:
+            continue
         groups.join(j, i)
         sources[a] |= sources.pop(b)
         members[a] += members.pop(b)
+        keep = fullest.pop(b)
+        if len(versions[keep].words) > len(versions[fullest[a]].words):
+            fullest[a] = keep
     return [[versions[i] for i in members] for members in groups.members()]
 
 
