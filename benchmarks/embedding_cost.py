@@ -10,8 +10,10 @@ story is one article set, as a user configures it) or a folder of article
 Each set is read, parsed and extracted once (timed), then fused with the
 embedder timed on its own; the in-process vector memo is emptied before each
 set, so every vector is computed as in a cold build. Printed per set and in
-total: how many statements there are, how many were embedded (only those
-with a candidate partner are), and the embedding's share of the cold build.
+total: how many statements there are, how many texts were embedded (those
+statements and outlets' own sentences with a candidate partner), and the
+embedding's share of the cold build. The vectors use every core, as the
+``briefgen`` command does.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--limit", type=int, default=200)
     args = parser.parse_args()
+    similar.use_all_cores()  # as the briefgen command does
     nlp.load()
     similar.vectors(["warm up the model once"])  # loading is not what a build pays per story
     totals = {"statements": 0, "embedded": 0, "extract": 0.0, "fuse": 0.0, "embed": 0.0}

@@ -98,6 +98,10 @@ COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract}
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if argv is None:  # the command line's own process: nothing forks after it embeds
+        from briefgen.fuse.similar import use_all_cores
+
+        use_all_cores()
     # Only briefgen's own log lines: libraries (fontTools, WeasyPrint) log chatter.
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("briefgen: %(message)s"))

