@@ -208,6 +208,10 @@ def test_claim_text_shows_the_quoted_words_never_the_narration():
     assert sentence == "Tomas Hale said “the offer is ‘worth at least eight ferries’”."
     assert _sentence("The ministry", "Shortly before noon the bridge fell", False, "asserted", True) == \
         "The ministry said shortly before noon the bridge fell."
+    assert _sentence("The ministry", "new figures on the harbour", False, "asserted", cue="revealed") == \
+        "The ministry revealed new figures on the harbour."
+    assert _sentence("The ministry", "the bridge fell", False, "asserted", cue="according to") == \
+        "The ministry said the bridge fell."
 
 
 def test_fuse_claims_a_figure_is_no_speaker():

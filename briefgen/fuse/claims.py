@@ -294,9 +294,12 @@ def shown_text(content: str, quote: bool) -> str:
     return text.strip(QUOTE_MARKS + _EDGE)  # one quotation, or a paraphrase quoting a phrase
 
 
-def _sentence(speaker: str | None, content: str, quote: bool, hedge: str, lower_first: bool = False) -> str:
-    """The claim as a sentence a reader can take in at once: "<speaker> said <content>."."""
-    verb = "claimed" if hedge == "hedged" else "said"
+def _sentence(speaker: str | None, content: str, quote: bool, hedge: str, lower_first: bool = False,
+              cue: str = "said") -> str:
+    """The claim as a sentence a reader can take in at once: "<speaker> said <content>."
+    (the outlet's own past-tense verb when it has one: "revealed fresh intelligence")."""
+    own = cue.strip().lower()
+    verb = "claimed" if hedge == "hedged" else (own if own.isalpha() and own.endswith("ed") else "said")
     if quote:
         # The speaker's words as written; a quotation inside takes single marks, never doubled ones.
         inner = content.strip().lstrip(QUOTE_MARKS).rstrip(QUOTE_MARKS + ".,;: ")
@@ -329,8 +332,10 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
     origins = min(outlets, len({origin_of.get(sid, sid) for sid in sources}))
     hedge = _hedge(group)
     named = any(v.named for v in group)
+    # Other wordings only: a word-for-word copy is no second version.
     versions = list(dict.fromkeys(
-        v.attribution.content.text for v in everyone if v.source_id != best.source_id
+        v.attribution.content.text for v in everyone
+        if v.source_id != best.source_id and v.attribution.content.text != best.attribution.content.text
     ))
     attributed = {v.source_id for v in group}
     credited: dict[str, Credit] = {}
@@ -361,7 +366,7 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
         confidence=_confidence(origins, hedge, named),
         versions=versions,
         sentence=_sentence(speaker_version.speaker, text, best.attribution.quote, hedge,
-                           best.attribution.lower_first),
+                           best.attribution.lower_first, best.attribution.cue.text),
         polarity="denial" if all(v.attribution.polarity == "denial" for v in group) else "affirmed",
         credits=list(credited.values()) if len(credited) > 1 else [],
     )
