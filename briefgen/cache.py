@@ -8,6 +8,7 @@ entry is logged, dropped and rebuilt, never trusted and never fatal.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -77,6 +78,18 @@ class Cache:
             log.warning("cannot write cache entry in %s (%s); continuing without it", self.folder, err)
 
 
+def _sound(packed: object) -> bool:
+    """A stored vector that decodes to the model's 384 float16 numbers."""
+    from briefgen.fuse.similar import DIMENSIONS
+
+    if not isinstance(packed, str):
+        return False
+    try:
+        return len(base64.b64decode(packed, validate=True)) == 2 * DIMENSIONS
+    except ValueError:
+        return False
+
+
 class VectorCache:
     """Sentence vectors of each article's statements, one file per article text
     (``vectors/<sha>.json``): tomorrow's build embeds only the new articles.
@@ -100,7 +113,7 @@ class VectorCache:
             data = json.loads(file.read_text(encoding="utf-8"))
             if data.get("model") != self.model or not isinstance(data.get("vectors"), dict):
                 raise ValueError("not a vector entry of this model")
-            return {k: v for k, v in data["vectors"].items() if isinstance(v, str)}
+            return {k: v for k, v in data["vectors"].items() if _sound(v)}
         except FileNotFoundError:
             return {}
         except Exception as err:  # noqa: BLE001 - any damage means: embed again

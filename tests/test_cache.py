@@ -55,3 +55,51 @@ def test_cache_key_changes_with_cleaning():
     a = stamp("text", {}, "m", {}, "the story")
     b = stamp("text", {}, "m", {}, "the story without furniture")
     assert key_of(a) != key_of(b)
+
+
+class _FakeModel:
+    """Deterministic stand-in for the embedding model: one vector per text."""
+
+    calls = 0
+
+    def query(self, texts):
+        import numpy as np
+
+        _FakeModel.calls += len(texts)
+        rows = [np.random.default_rng(abs(hash(t)) % 2**32).standard_normal(384) for t in texts]
+        return np.asarray(rows, dtype=np.float32)
+
+
+def test_vector_cache_reuses_and_survives_damage(tmp_path, monkeypatch):
+    import json
+
+    from briefgen.cache import VectorCache
+    from briefgen.fuse import similar
+
+    monkeypatch.setattr(similar, "_embedder", lambda: _FakeModel())
+    monkeypatch.setattr(similar, "_memo", {})
+    items = [("S1", "the ferry will stop in winter"), ("S1", "the bridge reopens in May")]
+    cache = VectorCache(tmp_path, {"S1": "article text"}, similar.MODEL)
+    first = cache.embedder(similar.vectors)(items)
+    assert first.shape == (2, 384)
+    calls = _FakeModel.calls
+    similar._memo.clear()
+    again = VectorCache(tmp_path, {"S1": "article text"}, similar.MODEL).embedder(similar.vectors)(items)
+    assert _FakeModel.calls == calls and (again == first).all()  # read back, not embedded again
+    [entry] = list((tmp_path / "vectors").rglob("*.json"))
+    data = json.loads(entry.read_text())
+    data["vectors"] = {k: "not base64!" for k in data["vectors"]}
+    entry.write_text(json.dumps(data))
+    similar._memo.clear()
+    rebuilt = VectorCache(tmp_path, {"S1": "article text"}, similar.MODEL).embedder(similar.vectors)(items)
+    assert rebuilt.shape == (2, 384) and _FakeModel.calls == calls + 2
+
+
+def test_vectors_survive_a_full_memo(monkeypatch):
+    from briefgen.fuse import similar
+
+    monkeypatch.setattr(similar, "_embedder", lambda: _FakeModel())
+    monkeypatch.setattr(similar, "_memo", {})
+    monkeypatch.setattr(similar, "MEMO_SIZE", 3)
+    similar.vectors(["a", "b"])
+    assert similar.vectors(["a", "b", "c", "d"]).shape == (4, 384)

@@ -9,6 +9,7 @@ order (``speakers``).
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from briefgen.extract import constructions, cues, headlines, register, senses
@@ -117,7 +118,8 @@ _DETERMINERS = frozenset("the a an this that these those its his her their".spli
 
 
 def _words_of(phrase: str) -> frozenset[str]:
-    return frozenset(w.lower().strip(".,’'s") for w in phrase.split() if w.lower() not in _DETERMINERS)
+    return frozenset(re.sub(r"['’]s$", "", w.lower()).strip(".,’'") for w in phrase.split()
+                     if w.lower() not in _DETERMINERS)
 
 
 def _topic_not_speaker(read: list[tuple], headline_end: int, text: str) -> set[int]:

@@ -118,6 +118,8 @@ def _tellings(claims: list[Claim]) -> list[_Telling]:
     for i, claim in enumerate(claims):
         credit_of = {sid: c.speaker for c in claim.credits for sid in c.sources}
         for ev in claim.evidence:
+            if ev.source_id in claim.unattributed:
+                continue  # the outlet cited nobody
             speaker = credit_of.get(ev.source_id, claim.speaker)
             if speaker:  # speakers come resolved to their actor's name: the name is the key
                 found.append(_Telling(i, speaker, ev.source_id, ev.text, ev))

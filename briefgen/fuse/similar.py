@@ -28,6 +28,7 @@ DIMENSIONS = 384
 MEMO_SIZE = 50_000  # vectors kept in the process: a test run or an eval builds the same texts again
 
 _lock = threading.Lock()
+_memo_lock = threading.Lock()
 _model = None
 _memo: dict[str, np.ndarray] = {}
 
@@ -68,15 +69,19 @@ def vectors(texts: Sequence[str]) -> np.ndarray:
     import numpy as np
 
     cut = [" ".join(t.split()[:MAX_WORDS]) or "-" for t in texts]
-    todo = list(dict.fromkeys(t for t in cut if t not in _memo))
-    if todo:
-        fresh = _unit(np.asarray(_embedder().query(todo), dtype=np.float32).reshape(len(todo), -1))
-        if len(_memo) + len(todo) > MEMO_SIZE:
-            _memo.clear()
-        _memo.update(zip(todo, fresh))
     if not cut:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.stack([_memo[t] for t in cut])
+    with _memo_lock:
+        found = {t: _memo[t] for t in dict.fromkeys(cut) if t in _memo}
+    todo = [t for t in dict.fromkeys(cut) if t not in found]
+    if todo:
+        fresh = _unit(np.asarray(_embedder().query(todo), dtype=np.float32).reshape(len(todo), -1))
+        found.update(zip(todo, fresh))
+        with _memo_lock:
+            if len(_memo) + len(todo) > MEMO_SIZE:
+                _memo.clear()  # the rows of this call are in `found` already
+            _memo.update(zip(todo, fresh))
+    return np.stack([found[t] for t in cut])
 
 
 # (source id, text) pairs -> one unit vector per pair; a build passes a cached one.
