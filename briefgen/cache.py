@@ -122,7 +122,7 @@ class VectorCache:
 
     def embedder(self, embed):
         """An ``Embedder`` that reads and fills this cache around ``embed(texts)``."""
-        from briefgen.fuse.similar import pack, unpack
+        from briefgen.fuse.similar import DIMENSIONS, pack, unpack
 
         def cached(items):
             import numpy as np
@@ -130,17 +130,14 @@ class VectorCache:
             stored = {sid: self._load(sid) for sid in dict.fromkeys(sid for sid, _ in items)}
             digest = [hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] for _, text in items]
             missing = [n for n, (sid, _) in enumerate(items) if digest[n] not in stored[sid]]
-            fresh = embed([items[n][1] for n in missing]) if missing else None
-            rows = np.zeros((len(items), 0), dtype=np.float32)
             if missing:
-                changed = set()
+                fresh = embed([items[n][1] for n in missing])
                 for row, n in enumerate(missing):
-                    sid = items[n][0]
-                    stored[sid][digest[n]] = pack(fresh[row])
-                    changed.add(sid)
-                self._write(stored, changed)
-            rows = np.stack([unpack(stored[sid][digest[n]]) for n, (sid, _) in enumerate(items)]) if items else rows
-            return rows
+                    stored[items[n][0]][digest[n]] = pack(fresh[row])
+                self._write(stored, {items[n][0] for n in missing})
+            if not items:
+                return np.zeros((0, DIMENSIONS), dtype=np.float32)
+            return np.stack([unpack(stored[sid][digest[n]]) for n, (sid, _) in enumerate(items)])
 
         return cached
 

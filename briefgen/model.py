@@ -219,7 +219,7 @@ class Credit:
     speaker: str
     sources: list[str] = field(default_factory=list)
     named: bool = False  # a named actor, not a description ("police", "a spokeswoman")
-    roles: list[str] = field(default_factory=list)  # titles the sources give ("White House spokesman")
+    roles: list[str] = field(default_factory=list)  # titles the sources give ("ministry spokesman")
 
 
 @dataclass

@@ -103,8 +103,8 @@ def _lower_first(content_tokens) -> bool:
 
 # Entities that are never a claim's speaker: a place, a share, a count. The
 # span stays the attribution's source (PolNeAR counts "60 percent said" as
-# the poll's respondents); fusion names no speaker for it. ("The White House"
-# is a building to the tagger, and people or papers are often PRODUCT or
+# the poll's respondents); fusion names no speaker for it. (A seat of
+# government is a building to the tagger, and people or papers are often PRODUCT or
 # WORK_OF_ART: those still speak.)
 MUTE_ENTITIES = frozenset({"LOC", "PERCENT", "CARDINAL", "QUANTITY"})
 
@@ -124,7 +124,7 @@ def _words_of(phrase: str) -> frozenset[str]:
 
 def _topic_not_speaker(read: list[tuple], headline_end: int, text: str) -> set[int]:
     """Headline "Topic: statement" items whose topic the body never quotes
-    ("Kraft Shooting: ..."): the colon names a subject, not a speaker. The
+    ("Depot Fire: ..."): the colon names a subject, not a speaker. The
     topic must be (part of) the name of a speaker of the body ("Holm",
     "Poll" for "the poll"), or the other way round ("Mayor Ilse Varga", "Varga")."""
     body = []

@@ -115,26 +115,23 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
         head = doc.char_span(0, article.headline_end, alignment_mode="contract")
         if head is not None and any(t.is_alpha for t in head):
             facts.reported.append(make(head, "headline", -1))
-    position = 0
+    next_position = 0
     for sent in _sentences(article, doc):
         if is_dateline(sent.text):
             continue
         words = sum(1 for t in sent if t.is_alpha)
+        # Only full sentences count in the lead: "No one was hurt." is kept for its figure alone.
+        position, short = next_position, words < MIN_WORDS
+        next_position += not short
         if _quoted_share(sent.text) > MAX_QUOTED or words > MAX_WORDS:
-            position += words >= MIN_WORDS
             continue
         span = article.span(sent.start_char, sent.end_char)
         lead = position < LEAD_SENTENCES
         # The lead is the story's own news whatever its tense; later, an
         # earlier-dated sentence is background.
         if not lead and any(s < span.end and span.start < e for s, e in background):
-            position += words >= MIN_WORDS
             continue
         fact = make(sent, "lead" if lead else "body", position)
-        if words < MIN_WORDS:
-            if fact.figures:
-                facts.reported.append(fact)
-            continue
-        position += 1
-        if lead or fact.figures or (_event_verb(sent) and not any(c in sent.text for c in QUOTE_CHARS)):
+        if fact.figures or (not short and (
+                lead or (_event_verb(sent) and not any(c in sent.text for c in QUOTE_CHARS)))):
             facts.reported.append(fact)

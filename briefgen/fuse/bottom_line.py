@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.fuse.event import LENGTH_POWER, POSITION_DECAY, centrality, day_text
+from briefgen.fuse.event import centrality, day_text
 from briefgen.fuse.facts import Told, source_number, story_word_counts
 from briefgen.fuse.words import containment, content_words
 from briefgen.model import BottomLine, Claim, Evidence, Fact, Story
@@ -100,15 +100,10 @@ def _event_leads(told: list[Told], story: Story) -> list[Told]:
 def _most_new(candidates: list[Told], covered: set[str], counts, sources: int) -> Told | None:
     """The lead sentence that adds most of the story's shared words not yet said
     (for its length and place in the article), never a repeat."""
-    best, best_gain = None, 0.0
-    for t in candidates:
-        if not t.words:
-            continue
-        gain = sum(counts.get(w, 0) / sources for w in t.words - covered if counts.get(w, 0) > 1)
-        gain = gain / len(t.words) ** LENGTH_POWER * POSITION_DECAY ** max(t.fact.position, 0)
-        if gain > best_gain:
-            best, best_gain = t, gain
-    return best
+    said = frozenset(covered)
+    gain, best = max(((centrality(t, counts, sources, said), -n) for n, t in enumerate(candidates)),
+                     default=(0.0, 0))
+    return candidates[-best] if gain > 0 else None
 
 
 def _development(told: list[Told], story: Story, published: dict[str, dt.date | None],

@@ -81,8 +81,8 @@ def _countries(text: str) -> list[str]:
 def guard_ok(a: str, b: str) -> bool:
     """Two wordings can be one statement: the same numbers (a 6.1 is no 5.9),
     the same polarity (a claim is not its denial), and the same countries in
-    the same roles ("Russian officials went to Pyongyang" is not "North Korean
-    officials went to Moscow")."""
+    the same roles ("Chilean officials went to Lima" is not "Peruvian
+    officials went to Santiago")."""
     na, nb = _numbers(a), _numbers(b)
     if na and nb and not (na <= nb or nb <= na):
         return False
@@ -92,7 +92,7 @@ def guard_ok(a: str, b: str) -> bool:
     shared = [c for c in ca if c in cb]
     if len(shared) >= 2 and shared != [c for c in cb if c in ca]:
         return False  # the same countries in swapped roles
-    # "Russia armed Iran" is not "China armed Iran"; a statement naming the
+    # "Chile armed Bolivia" is not "Peru armed Bolivia"; a statement naming the
     # pirates' countries and one naming the navy's can still be one.
     return not (shared and set(ca) - set(cb) and set(cb) - set(ca))
 
@@ -174,7 +174,7 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
                 continue
             raw_name = attribution.speaker_name or (attribution.speaker.text if attribution.speaker else None)
             speaker, speaker_id = resolve(raw_name, article.source.id) if raw_name else (None, None)
-            if speaker and (not name_words(speaker) or _FIGURE.search(speaker) or attribution.mute_speaker):
+            if speaker and (not name_words(speaker) or attribution.mute_speaker):
                 speaker, speaker_id = None, None  # an unresolved pronoun names nobody, nor a place or "60 percent"
             span = attribution.speaker
             person = attribution.speaker_name in people or (span is not None and any(
@@ -246,7 +246,7 @@ def _clusters(versions: list[_Version], embed: Embedder) -> list[list[_Version]]
         if not all(_can_be_one(versions[x], versions[y]) for x in members[a][:GUARD_SAMPLE]
                    for y in members[b][:GUARD_SAMPLE]):
             continue
-        # A short fragment ("gunning down with a .357 Magnum") resembles many
+        # A short fragment ("firing with a rifle") resembles many
         # statements: the two groups' fullest tellings must be alike too.
         if margin(fullest[a], fullest[b]) < -CHAIN_SLACK:
             continue
@@ -274,7 +274,6 @@ def _confidence(origins: int, hedge: str, named: bool) -> str:
     return "moderate" if hedge == "asserted" and named else "low"
 
 
-_FIGURE = re.compile(r"^\W*\d|\bper ?cent\b|%", re.IGNORECASE)
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _EDGE = " ,;:-–—"
 

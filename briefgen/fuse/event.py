@@ -31,12 +31,12 @@ LENGTH_POWER = 0.5
 POSITION_DECAY = 0.8
 
 
-def centrality(t: Told, counts: Counter[str], sources: int) -> float:
-    """Share of the story's sources behind each word, summed, for the sentence's
-    length and its place in the article."""
+def centrality(t: Told, counts: Counter[str], sources: int, said: frozenset[str] = frozenset()) -> float:
+    """Share of the story's sources behind each word (not already ``said``),
+    summed, for the sentence's length and its place in the article."""
     if not t.words:
         return 0.0
-    mass = sum(counts.get(w, 0) / sources for w in t.words if counts.get(w, 0) > 1)
+    mass = sum(counts.get(w, 0) / sources for w in t.words - said if counts.get(w, 0) > 1)
     return mass / (len(t.words) ** LENGTH_POWER) * POSITION_DECAY ** max(t.fact.position, 0)
 
 

@@ -138,7 +138,7 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
 
 
 def _one_speaker(a: Credit, b: Credit) -> bool:
-    """"Kirby" and "John Kirby", or a spokesman and the body his title names."""
+    """"Varga" and "Ilse Varga", or a spokeswoman and the body her title names."""
     wa, wb = name_words(a.speaker), name_words(b.speaker)
     ra = set().union(*(content_words(r) for r in a.roles)) if a.roles else set()
     rb = set().union(*(content_words(r) for r in b.roles)) if b.roles else set()
