@@ -157,6 +157,9 @@ def characterisation_questions(claims: list[Claim]) -> list[Question]:
                 # ("concerning"/"concerned") that names different things.
                 if _surface(a.text, word) != _surface(b.text, word):
                     continue
+                # A thing described, not a name or a nationality ("the Korean").
+                if any(w[:1].isupper() for w in re.findall(r"[\w’'-]+", a.text + " " + b.text) if stem(w) == word):
+                    continue
                 found.append((df[word], i, j, word))
     questions, asked = [], set()
     for _, i, j, word in sorted(found):
