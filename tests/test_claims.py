@@ -437,3 +437,30 @@ def test_claims_a_reference_alone_is_no_statement(make_article):
 def test_claims_a_place_is_marked_as_no_speaker(make_article):
     _, atts = extract(make_article, "Mount Kasp said the eruption was over.")
     assert len(atts) == 1 and atts[0].mute_speaker
+
+
+def test_claims_collective_noun_is_not_the_person_with_that_word_in_his_title(make_article):
+    text = "Valdor's police chief, Omar Castell, is in hospital. The police said they had no suspects."
+    article, _ = make_article(text)
+    start = article.raw.index("Omar Castell")
+    mentions = [Mention("Omar Castell", start, start + 12, "person", "Valdor's police chief", 1)]
+    _, atts = extract(make_article, text, mentions)
+    assert only(atts, "said").speaker_name is None
+    _, atts = extract(make_article, text.replace("The police said", "The chief said"), mentions)
+    assert only(atts, "said").speaker_name == "Omar Castell"
+
+
+def test_claims_pronoun_never_resolves_to_a_name_inside_its_own_quote(make_article):
+    text = 'The ferry left at dawn. "The cargo was moved on board with Ruben Alcott watching," he added.'
+    article, _ = make_article(text)
+    start = article.raw.index("Ruben Alcott")
+    mentions = [Mention("Ruben Alcott", start, start + 12, "person", None, 1)]
+    _, atts = extract(make_article, text, mentions)
+    assert only(atts, "added").speaker_name is None
+
+
+def test_claims_pronoun_continues_an_unnamed_speaker(make_article):
+    text = ("A harbour spokesperson said the crew had been rescued. "
+            "The tanker was towed to port, he added.")
+    _, atts = extract(make_article, text)
+    assert only(atts, "added").speaker_name == "A harbour spokesperson"

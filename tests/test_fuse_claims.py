@@ -220,3 +220,27 @@ def test_fuse_claims_a_figure_is_no_speaker():
                   mute_speaker=True)  # extraction marks a PERCENT entity so
     [claim] = fuse(one)
     assert claim.speaker is None and claim.sentence.startswith("An unnamed source")
+
+
+def test_guard_compares_the_numbers_of_one_thing_not_every_detail():
+    from briefgen.fuse.claims import guard_ok
+
+    assert not guard_ok("she came back 10 minutes later", "she came back nine minutes later")
+    assert not guard_ok("a 6.1-magnitude quake struck", "a quake of magnitude 5.9 struck")
+    # A longer telling adds details with their own numbers: no conflict.
+    assert guard_ok("the worker, 43, was suspended after a row with three colleagues and came back armed",
+                    "the worker was suspended and came back minutes later with a gun, killing two of them")
+    # An age in apposition says who, not what.
+    assert guard_ok("Ruiz, 49, fled in a guard's uniform", "Ruiz, 50, fled in a guard's uniform")
+
+
+def test_fuse_claims_two_descriptions_of_a_source_can_be_one():
+    said = "the inmate pulled a gun on two guards during a transfer"
+    other = "an inmate being moved between prisons drew a pistol on his two guards"
+    described = fuse(article("S1", "Daily Ledger", [("authorities", "said", said)]),
+                     article("S2", "Coast Times", [("a prison statement", "said", other)]))
+    assert len(described) == 1 and described[0].sources == ["S1", "S2"]
+    # Two people named apart are two speakers: the same wording stays two claims.
+    named = fuse(article("S1", "Daily Ledger", [("Ilse Varga", "said", said)]),
+                 article("S2", "Coast Times", [("Piet Jorna", "said", other)]))
+    assert len(named) == 2

@@ -192,7 +192,7 @@ def _continue_quotes(read: list[tuple], quotes: Quotes, sentence_starts: list[in
         item.content = (start, best)
 
 
-@register("claims", "claims.v8")
+@register("claims", "claims.v9")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     """Append every attributed statement of the article to ``facts.attributions``."""
     text = article.text
@@ -209,7 +209,9 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
         heads = sorted({t.i for t in sent if t.dep_ in SUBJECTS} | set(by_head))
         for i in heads:
             tok = doc[i]
-            name = speakers.resolve(tok) if i in by_head else None
+            item = by_head.get(i)
+            said = (article.offsets.to_raw(item.content[0]), article.offsets.to_raw(item.content[1], end=True)) if item else (0, 0)
+            name = speakers.resolve(tok, said) if item else None
             names[i] = name
             speakers.observe(tok, name, i in by_head)
         speakers.sentence += 1

@@ -58,12 +58,15 @@ class Speakers:
             if len(m.text) > len(self.fullest.get(m.local_id, "")):
                 self.fullest[m.local_id] = m.text
             if m.role and m.label == "person":
-                for word in re.findall(r"[a-z]+", m.role.lower()):
-                    self.by_role.setdefault(word, []).append((m.start, m.local_id))
+                # The role's head noun only: "the chief" is the police chief, "the police" is not.
+                words = re.findall(r"[a-z]+", m.role.lower())
+                if words:
+                    self.by_role.setdefault(words[-1], []).append((m.start, m.local_id))
         # Antecedents of "he"/"she": the last person quoted, and the last person
         # who was a subject, with the sentence number where each was read.
-        self.last_speaker: tuple[int, int] | None = None
-        self.last_subject: tuple[int, int] | None = None
+        # The last person quoted: (local id of a named one, else None; sentence; the description).
+        self.last_speaker: tuple[int | None, int, str | None] | None = None
+        self.last_subject: tuple[int, int, int] | None = None  # (local id, sentence, offset)
         self.last_plural: str | None = None
         self.sentence = 0
 
@@ -90,18 +93,23 @@ class Speakers:
             i -= 1
         return None
 
-    def _person_before(self, pos: int) -> int | None:
+    def _person_before(self, pos: int, said: tuple[int, int]) -> int | None:
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
-            if self.mentions[i].label == "person":
-                return self.mentions[i].local_id
+            m = self.mentions[i]
+            if m.label == "person" and not said[0] <= m.start < said[1]:
+                return m.local_id
             i -= 1
         return None
 
-    def resolve(self, head: Token) -> str | None:
+    def resolve(self, head: Token, said: tuple[int, int] = (0, 0)) -> str | None:
+        """The actor a speaker phrase names; ``said`` is the raw span of what it
+        says, whose own names are never its speaker ('"Smith left," he said')."""
         lower = head.lower_
         if lower in cues.PERSON_PRONOUNS:
-            local = self._antecedent(head)
+            if self._recent_speaker() and self.last_speaker[0] is None:
+                return self.last_speaker[2]  # "a Navy spokesperson said ... he added"
+            local = self._antecedent(head, said)
             return self.fullest.get(local) if local is not None else None
         if lower in cues.PLURAL_PRONOUNS:
             return self.last_plural
@@ -118,24 +126,37 @@ class Speakers:
                     return self.fullest[holders[i][1]]
         return None
 
-    def _antecedent(self, pronoun: Token) -> int | None:
+    def _recent_speaker(self) -> bool:
+        return self.last_speaker is not None and self.sentence - self.last_speaker[1] <= SPEAKER_MEMORY
+
+    def _antecedent(self, pronoun: Token, said: tuple[int, int]) -> int | None:
         # A pronoun speaker continues the recent quoted person if there is one;
-        # otherwise the last person who was a subject, then the nearest person named.
-        if self.last_speaker and self.sentence - self.last_speaker[1] <= SPEAKER_MEMORY:
+        # otherwise the last person who was a subject, then the nearest person
+        # named, outside what the speaker says.
+        if self._recent_speaker():
             return self.last_speaker[0]
-        if self.last_subject:
+        if self.last_subject and not said[0] <= self.last_subject[2] < said[1]:
             return self.last_subject[0]
-        return self._person_before(self.raw(pronoun))
+        return self._person_before(self.raw(pronoun), said)
 
     def observe(self, head: Token, name: str | None, speaker: bool) -> None:
         """A subject or speaker was read: it becomes the antecedent of later pronouns."""
         mention = self.mention_at(head)
         if mention is not None and mention.label == "person":
             if speaker:
-                self.last_speaker = (mention.local_id, self.sentence)
-            self.last_subject = (mention.local_id, self.sentence)
+                self.last_speaker = (mention.local_id, self.sentence, None)
+            self.last_subject = (mention.local_id, self.sentence, mention.start)
         elif speaker and head.lower_ in cues.PERSON_PRONOUNS and self.last_speaker:
-            self.last_speaker = (self.last_speaker[0], self.sentence)
+            self.last_speaker = (self.last_speaker[0], self.sentence, self.last_speaker[2])
+        elif speaker and mention is None and head.tag_ == "NN":
+            # One unnamed person quoted ("a senior officer said"): the "he" who goes on.
+            self.last_speaker = (None, self.sentence, _description(head))
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         if plural and head.lower_ not in cues.PLURAL_PRONOUNS:
             self.last_plural = name
+
+
+def _description(head: Token) -> str:
+    """The words of a description up to its head noun: "a Navy spokesperson"."""
+    doc = head.doc
+    return " ".join(t.text for t in doc[head.left_edge.i:head.i + 1] if not t.is_punct)

@@ -47,6 +47,7 @@ OTHER_SPEAKER_SCORE = 0.98  # the outlets name different speakers, or one articl
 MIN_OVERLAP = 0.1  # below this share of weighted words no pair of the benchmark was one claim
 # An outlet's own statement carries a claim only near word for word: fewer shared words, no vectors spent.
 OWN_VOICE_OVERLAP = 0.4
+OWN_VOICE_SCORE = 0.98
 # Each attribution is indexed under at most this many of its rarest words.
 BLOCK_WORDS = 8
 GUARD_SAMPLE = 24  # members of each group checked against the other's when two groups join
@@ -58,14 +59,56 @@ PRONOUNS = frozenset("he she they it we i you him her them".split())
 NEGATION = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|cannot|deny|denies|denied|denying)\b|n't\b",
                       re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w in WORD_NUMBERS if w != "a") + r")\b", re.IGNORECASE)
+# "one" is as often a pronoun ("one of the guards") as a count: no figure to compare.
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w in WORD_NUMBERS if w not in ("a", "one")) + r")\b",
+                          re.IGNORECASE)
+# An age in apposition ("Smith, 49, said") describes the person, not the statement.
+_AGE = re.compile(r"(?<=[A-Za-z.]), \d{1,3}(?=,)")
 
 
 def _numbers(text: str) -> set[str]:
-    """Numbers written in figures or words ("two" and "2" are one number)."""
-    found = {n.replace(",", "").rstrip(".") for n in numbers(text)}
-    found |= {str(WORD_NUMBERS[w.lower()]) for w in _NUMBER_WORD.findall(text)}
+    """Numbers written in figures or words ("two" and "2" are one number), ages aside."""
+    return {value for value, _ in _figures(text)}
+
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z]+")
+SHORT_STATEMENT = 15  # words
+FIGURE_CONTEXT = 2  # content words on each side of a number that say what it counts
+
+
+def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
+    """(value, the content words around it) of each number: "10 minutes later"
+    is (10, {minut, later})."""
+    tokens = _TOKEN.findall(_AGE.sub("", text))
+    found = []
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            value = token.replace(",", "").rstrip(".")
+        elif _NUMBER_WORD.fullmatch(token):
+            value = str(WORD_NUMBERS[token.lower()])
+        else:
+            continue
+        around = tokens[max(0, i - FIGURE_CONTEXT):i] + tokens[i + 1:i + 1 + FIGURE_CONTEXT]
+        found.append((value, frozenset(content_words(" ".join(w for w in around if w.isalpha())))))
     return found
+
+
+def _figures_conflict(a: str, b: str) -> bool:
+    """A number of one side differs from the other's number of the same thing
+    ("10 minutes" and "nine minutes"), or each gives one number and they
+    differ in short statements. Other details a longer telling adds are no conflict."""
+    fa, fb = _figures(a), _figures(b)
+    if not fa or not fb:
+        return False
+    if (len({v for v, _ in fa}) == 1 and len({v for v, _ in fb}) == 1
+            and max(len(a.split()), len(b.split())) <= SHORT_STATEMENT):
+        return fa[0][0] != fb[0][0]  # a short statement's one number is its point
+    for x, cx in fa:
+        if any(x == y and cx & cy for y, cy in fb):
+            continue  # the other side states this figure too
+        if any(x != y and cx & cy for y, cy in fb):
+            return True
+    return False
 
 
 def _countries(text: str) -> list[str]:
@@ -83,8 +126,7 @@ def guard_ok(a: str, b: str) -> bool:
     the same polarity (a claim is not its denial), and the same countries in
     the same roles ("Chilean officials went to Lima" is not "Peruvian
     officials went to Santiago")."""
-    na, nb = _numbers(a), _numbers(b)
-    if na and nb and not (na <= nb or nb <= na):
+    if _figures_conflict(a, b) or _figures_conflict(b, a):
         return False
     if bool(NEGATION.search(a)) != bool(NEGATION.search(b)):
         return False
@@ -136,7 +178,10 @@ def _compatible(a: _Version, b: _Version) -> bool | None:
     wa, wb = name_words(a.speaker or ""), name_words(b.speaker or "")
     if not wa or not wb:
         return None
-    return wa <= wb or wb <= wa
+    if wa <= wb or wb <= wa:
+        return True
+    # Two descriptions ("authorities", "a prison statement") may be one source; two names are not.
+    return None if not (a.named or a.person or b.named or b.person) else False
 
 
 def _can_be_one(a: _Version, b: _Version) -> bool:
@@ -152,7 +197,9 @@ def _merge_score(a: _Version, b: _Version, cosine: float, overlap: float) -> tup
     """(score, threshold) of a candidate pair. An outlet's own statement joins
     a claim only near word for word: the event's every retelling resembles
     each statement about it."""
-    same = _compatible(a, b) is not False and a.source_id != b.source_id and not (a.own_voice or b.own_voice)
+    if a.own_voice or b.own_voice:
+        return cosine + LEXICAL_WEIGHT * overlap, OWN_VOICE_SCORE
+    same = _compatible(a, b) is not False and a.source_id != b.source_id
     return cosine + LEXICAL_WEIGHT * overlap, SAME_SPEAKER_SCORE if same else OTHER_SPEAKER_SCORE
 
 
@@ -163,6 +210,7 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
         position, article = by_id[article_facts.source_id]
         outlet = article.source.outlet or article.source.id
         people = {m.text for m in article_facts.mentions if m.label == "person"}
+        names = {m.text for m in article_facts.mentions}
         person_spans = [(m.start, m.end) for m in article_facts.mentions if m.label == "person"]
         roles: dict[str, str] = {}
         for m in article_facts.mentions:
@@ -181,7 +229,8 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
                 s < span.end and span.start < e for s, e in person_spans))
             versions.append(_Version(
                 (position, attribution.content.start), article.source.id, outlet, attribution, words,
-                speaker, speaker_id, bool(speaker_id or attribution.speaker_name), person,
+                # A pronoun may stand for a description ("a senior officer ... he added"): no name.
+                speaker, speaker_id, bool(speaker_id) or attribution.speaker_name in names, person,
                 roles.get(attribution.speaker_name or "") or roles.get(raw_name or ""),
             ))
         # What the outlet states in its own voice can carry a claim others attribute.
@@ -317,8 +366,7 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
     """The claim of a group: told by its attributed versions, carried by all."""
     group = [v for v in everyone if not v.own_voice]
     first = group[0]
-    # The most complete telling: a body quotation over a headline, then the fullest.
-    best = max(group, key=lambda v: (not v.attribution.headline, v.attribution.quote, len(v.words), -group.index(v)))
+    best = _best(group)
     # The speaker most sources name (a named actor before a description), then the first told.
     backing = Counter()
     for v in {(v.speaker, v.source_id): v for v in group if v.speaker}.values():
@@ -371,6 +419,23 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
     )
 
 
+def _best(group: list[_Version]) -> _Version:
+    """The most complete telling: a body quotation over a headline, then the fullest."""
+    said = [v for v in group if not v.own_voice] or group
+    return max(said, key=lambda v: (not v.attribution.headline, v.attribution.quote, len(v.words), -said.index(v)))
+
+
+def _salience(group: list[_Version], origin_of: dict[str, int], prominence: Counter) -> tuple:
+    """Sort key, most salient first."""
+    # Who attributes it: outlets stating an event in their own voice
+    # would otherwise lift the event's every retelling above the claims.
+    said = [v for v in group if not v.own_voice]
+    keys = {_speaker_key(v) for v in said} - {None}
+    origins = {origin_of.get(v.source_id, v.source_id) for v in said}
+    return (-len(origins), -len({v.source_id for v in said}),
+            -max((prominence[k] for k in keys), default=0), said[0].order if said else group[0].order)
+
+
 def fuse_claims(articles: list[Article], facts: list[ArticleFacts], resolve: Resolver = identity,
                 origin_of: dict[str, int] | None = None, embed: Embedder = embed_texts) -> list[Claim]:
     """Every attributed statement once, merged across articles, most salient first.
@@ -386,18 +451,10 @@ def fuse_claims(articles: list[Article], facts: list[ArticleFacts], resolve: Res
     prominence = Counter(_speaker_key(v) for v in versions)
     prominence.pop(None, None)
 
-    def salience(group: list[_Version]) -> tuple:
-        # Who attributes it: outlets stating an event in their own voice
-        # would otherwise lift the event's every retelling above the claims.
-        said = [v for v in group if not v.own_voice]
-        keys = {_speaker_key(v) for v in said} - {None}
-        origins = {origin_of.get(v.source_id, v.source_id) for v in said}
-        return (-len(origins), -len({v.source_id for v in said}),
-                -max((prominence[k] for k in keys), default=0), said[0].order if said else group[0].order)
-
     # A group of the outlets' own statements alone is no claim: the story's reported facts tell it.
-    claims = [_claim(group, origin_of) for group in sorted(groups, key=salience)
-              if any(not v.own_voice for v in group)]
+    ordered = [group for group in sorted(groups, key=lambda g: _salience(g, origin_of, prominence))
+               if any(not v.own_voice for v in group)]
+    claims = [_claim(group, origin_of) for group in ordered]
     for number, claim in enumerate(claims, 1):
         claim.id = f"C{number}"
     return claims
