@@ -464,3 +464,14 @@ def test_claims_pronoun_continues_an_unnamed_speaker(make_article):
             "The tanker was towed to port, he added.")
     _, atts = extract(make_article, text)
     assert only(atts, "added").speaker_name == "A harbour spokesperson"
+
+
+def test_claims_headline_topic_sharing_a_word_with_a_body_speaker_is_no_speaker(make_article):
+    # The body quotes the company "Delmar": the topic "Delmar Shooting" is still no speaker.
+    text = ("Delmar Shooting: Worker Charged With Murder\n\nA worker was charged on Friday. "
+            "Delmar said in a statement that the plant would reopen on Monday.")
+    _, atts = extract(make_article, text, title=None)
+    assert [a.cue.text for a in atts] == ["said"]
+    text = "Mayor Ilse Varga: The bridge will reopen\n\nThe council met on Friday. Varga said the repairs were finished."
+    _, atts = extract(make_article, text, title=None)
+    assert sorted(a.cue.text for a in atts) == [":", "said"]

@@ -136,8 +136,12 @@ def _topic_not_speaker(read: list[tuple], headline_end: int, text: str) -> set[i
     topics = set()
     for k, (_, item, _) in enumerate(read):
         if item.cue[0] < headline_end and text[item.cue[0]:item.cue[1]] == ":" and item.speaker:
-            topic = _words_of(text[item.speaker[0]:item.speaker[1]])
-            if not any(words and (topic <= words or words <= topic) for words in body):
+            phrase = text[item.speaker[0]:item.speaker[1]]
+            topic = _words_of(phrase)
+            # A shorter body speaker must keep the topic's head word: "Varga" is
+            # "Mayor Ilse Varga", but a "Kraft" spokeswoman is no "Kraft Shooting".
+            head = _words_of(phrase.split()[-1]) if phrase.split() else frozenset()
+            if not any(words and (topic <= words or (words <= topic and head <= words)) for words in body):
                 topics.add(k)
     return topics
 
@@ -192,7 +196,7 @@ def _continue_quotes(read: list[tuple], quotes: Quotes, sentence_starts: list[in
         item.content = (start, best)
 
 
-@register("claims", "claims.v9")
+@register("claims", "claims.v10")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     """Append every attributed statement of the article to ``facts.attributions``."""
     text = article.text

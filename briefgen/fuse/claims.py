@@ -221,6 +221,8 @@ def _versions(articles: list[Article], facts: list[ArticleFacts], resolve: Resol
             if not words or not attribution.statement:
                 continue
             raw_name = attribution.speaker_name or (attribution.speaker.text if attribution.speaker else None)
+            if raw_name:
+                raw_name = raw_name.split("\n")[-1].strip() or None  # a dateline or time above the sentence is no name
             speaker, speaker_id = resolve(raw_name, article.source.id) if raw_name else (None, None)
             if speaker and (not name_words(speaker) or attribution.mute_speaker):
                 speaker, speaker_id = None, None  # an unresolved pronoun names nobody, nor a place or "60 percent"
@@ -368,11 +370,12 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
     first = group[0]
     best = _best(group)
     # The speaker most sources name (a named actor before a description), then the first told.
+    # ("the authorities" and "authorities" are one speaker).
     backing = Counter()
-    for v in {(v.speaker, v.source_id): v for v in group if v.speaker}.values():
-        backing[v.speaker] += 1
+    for v in {(name_words(v.speaker), v.source_id): v for v in group if v.speaker}.values():
+        backing[name_words(v.speaker)] += 1
     spoken = [v for v in group if v.speaker]
-    speaker_version = min(spoken, key=lambda v: (-backing[v.speaker], not v.speaker_id, not v.named,
+    speaker_version = min(spoken, key=lambda v: (-backing[name_words(v.speaker)], not v.speaker_id, not v.named,
                                                  group.index(v))) if spoken else best
     sources = list(dict.fromkeys(v.source_id for v in everyone))
     outlets = len({v.outlet for v in everyone})
