@@ -244,3 +244,24 @@ def test_fuse_claims_two_descriptions_of_a_source_can_be_one():
     named = fuse(article("S1", "Daily Ledger", [("Ilse Varga", "said", said)]),
                  article("S2", "Coast Times", [("Piet Jorna", "said", other)]))
     assert len(named) == 2
+
+
+def test_fuse_claims_names_the_official_source_of_a_shared_claim():
+    text = "the gunman returned to the plant minutes after he was suspended and opened fire"
+    claims = fuse(
+        article("S1", "Daily Ledger", [("Ilse Varga", "said", text)]),
+        article("S2", "Coast Times", [("Ilse Varga", "said", text + " on Thursday")]),
+        article("S3", "Bay News", [("police", "said", text)]),
+    )
+    assert len(claims) == 1
+    assert claims[0].speaker == "police"  # the office, though a co-worker is credited by two outlets
+    assert {c.speaker for c in claims[0].credits} == {"Ilse Varga", "police"}
+
+
+def test_official_speakers():
+    from briefgen.fuse.authority import official
+
+    assert official("Surrey Police") and official("a ministry spokeswoman") and official("the authorities")
+    assert official("Peter Vane", "assistant chief fire officer")
+    assert not official("Peter Vane") and not official("the report") and not official("witnesses")
+    assert not official("Peter Vane", "a co-worker")

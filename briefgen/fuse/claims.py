@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from briefgen.extract.countries import country_of
 from briefgen.extract.figures import WORD_NUMBERS
+from briefgen.fuse.authority import official
 from briefgen.fuse.groups import Groups
 from briefgen.fuse.similar import Embedder, embed_texts
 from briefgen.fuse.text import embed
@@ -369,14 +370,15 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
     group = [v for v in everyone if not v.own_voice]
     first = group[0]
     best = _best(group)
-    # The speaker most sources name (a named actor before a description), then the first told.
+    # The speaker: an official one first, then the one most sources name (a
+    # named actor before a description), then the first told
     # ("the authorities" and "authorities" are one speaker).
     backing = Counter()
     for v in {(name_words(v.speaker), v.source_id): v for v in group if v.speaker}.values():
         backing[name_words(v.speaker)] += 1
     spoken = [v for v in group if v.speaker]
-    speaker_version = min(spoken, key=lambda v: (-backing[name_words(v.speaker)], not v.speaker_id, not v.named,
-                                                 group.index(v))) if spoken else best
+    speaker_version = min(spoken, key=lambda v: (not official(v.speaker, v.role), -backing[name_words(v.speaker)],
+                                                 not v.speaker_id, not v.named, group.index(v))) if spoken else best
     sources = list(dict.fromkeys(v.source_id for v in everyone))
     outlets = len({v.outlet for v in everyone})
     origins = min(outlets, len({origin_of.get(sid, sid) for sid in sources}))
