@@ -29,7 +29,6 @@ from briefgen.fuse.words import (
     candidates,
     content_words,
     idf_weights,
-    numbers,
     rare_word_index,
     stem,
     weighted_overlap,
@@ -67,7 +66,7 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w in WORD_NUMBERS if w not i
 _AGE = re.compile(r"(?<=[A-Za-z.]), \d{1,3}(?=,)")
 
 
-def _numbers(text: str) -> set[str]:
+def figure_values(text: str) -> set[str]:
     """Numbers written in figures or words ("two" and "2" are one number), ages aside."""
     return {value for value, _ in _figures(text)}
 
@@ -77,10 +76,14 @@ SHORT_STATEMENT = 15  # words
 FIGURE_CONTEXT = 2  # content words on each side of a number that say what it counts
 
 
+# Clock times and phone numbers are no figures of a statement.
+_NOT_FIGURES = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{3,5}(?:[ -]\d{3,4}){2,}\b")
+
+
 def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
     """(value, the content words around it) of each number: "10 minutes later"
     is (10, {minut, later})."""
-    tokens = _TOKEN.findall(_AGE.sub("", text))
+    tokens = _TOKEN.findall(_NOT_FIGURES.sub(" ", _AGE.sub("", text)))
     found = []
     for i, token in enumerate(tokens):
         if token[0].isdigit():
@@ -94,7 +97,7 @@ def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
-def _figures_conflict(a: str, b: str) -> bool:
+def figures_conflict(a: str, b: str) -> bool:
     """A number of one side differs from the other's number of the same thing
     ("10 minutes" and "nine minutes"), or each gives one number and they
     differ in short statements. Other details a longer telling adds are no conflict."""
@@ -127,7 +130,7 @@ def guard_ok(a: str, b: str) -> bool:
     the same polarity (a claim is not its denial), and the same countries in
     the same roles ("Chilean officials went to Lima" is not "Peruvian
     officials went to Santiago")."""
-    if _figures_conflict(a, b) or _figures_conflict(b, a):
+    if figures_conflict(a, b) or figures_conflict(b, a):
         return False
     if bool(NEGATION.search(a)) != bool(NEGATION.search(b)):
         return False

@@ -98,6 +98,25 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
     return questions
 
 
+_QUOTED = re.compile(r"“([^“”]*)”|\"([^\"]*)\"")
+
+
+def _characterises(text: str) -> bool:
+    """A paraphrase that quotes a short phrase of the speaker's ('the letters
+    remained “surface-level”'): not a quotation, nor one interrupted by "he said"."""
+    quoted = [m.group(1) if m.group(1) is not None else m.group(2) for m in _QUOTED.finditer(text)]
+    inside = sum(len(q) for q in quoted)
+    return any(PARTIAL_QUOTE.fullmatch(f"“{q}”") for q in quoted) and inside * 2 < len(text)
+
+
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+
+
+def _determined(text: str, word: str) -> bool:
+    tokens = re.findall(r"[\w’'-]+", text)
+    return any(stem(w) == word and k and tokens[k - 1].lower() in _DETERMINERS for k, w in enumerate(tokens))
+
+
 def _surface(text: str, word: str) -> str | None:
     return next((w.lower() for w in re.findall(r"[\w’'-]+", text) if stem(w) == word), None)
 
@@ -151,11 +170,15 @@ def characterisation_questions(claims: list[Claim]) -> list[Question]:
                 a, b = told[i], told[j]
                 if a.claim == b.claim or a.source_id == b.source_id:
                     continue
-                if not (PARTIAL_QUOTE.search(a.text) or PARTIAL_QUOTE.search(b.text)):
+                if not (_characterises(a.text) or _characterises(b.text)):
                     continue
                 # The same word form in both ("letters"/"letters"), not a shared stem
                 # ("concerning"/"concerned") that names different things.
                 if _surface(a.text, word) != _surface(b.text, word):
+                    continue
+                # A thing: one of the tellings names it with a determiner ("the
+                # letters"), not an adjective or a verb that shares its stem.
+                if not (_determined(a.text, word) or _determined(b.text, word)):
                     continue
                 # A thing described, not a name or a nationality ("the Korean").
                 if any(w[:1].isupper() for w in re.findall(r"[\w’'-]+", a.text + " " + b.text) if stem(w) == word):

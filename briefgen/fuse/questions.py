@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from briefgen.fuse.claims import name_words
+from briefgen.fuse.claims import figure_values, figures_conflict, name_words
 from briefgen.fuse.disputes import (
     characterisation_questions,
     denial_questions,
@@ -28,11 +28,13 @@ from briefgen.fuse.words import (
     content_words,
     idf_weights,
     mass,
-    numbers,
     overlap_of_masses,
     rare_word_index,
 )
 from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Question, Withheld
+
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+SAME_QUOTE = 0.6  # share of the shorter quotation's words the other quotes too
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
 # Weighted overlap for two differently attributed claims to be the same statement.
@@ -121,6 +123,11 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
                 continue
             if not claim.speaker or not other.speaker or claim.speaker == other.speaker:
                 continue
+            wa, wb = name_words(claim.speaker), name_words(other.speaker)
+            if wa <= wb or wb <= wa:
+                continue  # "Obama" and "Barack Obama"
+            if not (claim.quote and other.quote):
+                continue  # two speakers saying alike in paraphrase are two statements, not one disputed
             shared = mass(words[i] & words[j], weight)
             if overlap_of_masses(shared, masses[i], masses[j]) < SAME_STATEMENT:
                 continue
@@ -145,13 +152,26 @@ def _one_speaker(a: Credit, b: Credit) -> bool:
     return wa <= wb or wb <= wa or wa <= rb or wb <= ra
 
 
+def _quoted(text: str) -> set[str]:
+    return content_words(" ".join(m.group(1) or m.group(2) for m in _QUOTED.finditer(text)))
+
+
+def _same_quote(claim: Claim, a: Credit, b: Credit) -> bool:
+    """Both credits' tellings quote the same words: one quotation, two speakers."""
+    qa = set().union(*(_quoted(ev.text) for ev in claim.evidence if ev.source_id in a.sources))
+    qb = set().union(*(_quoted(ev.text) for ev in claim.evidence if ev.source_id in b.sources))
+    return bool(qa and qb) and len(qa & qb) >= SAME_QUOTE * min(len(qa), len(qb))
+
+
 def credit_disagreements(claims: list[Claim]) -> list[Question]:
-    """One statement, merged across outlets, that they credit to different named speakers."""
+    """One quotation, merged across outlets, that they credit to different named
+    speakers. Paraphrases alike from two people are two people saying alike."""
     questions = []
     for claim in claims:
         named = [c for c in claim.credits if c.named]
         pair = next(((a, b) for n, a in enumerate(named) for b in named[n + 1:]
-                     if not set(a.sources) & set(b.sources) and not _one_speaker(a, b)), None)
+                     if not set(a.sources) & set(b.sources) and not _one_speaker(a, b)
+                     and _same_quote(claim, a, b)), None)
         if pair is None:
             continue
         a, b = pair
@@ -168,12 +188,19 @@ def credit_disagreements(claims: list[Claim]) -> list[Question]:
 
 
 def number_disagreements(claims: list[Claim]) -> list[Question]:
-    """One claim told by several sources with different figures."""
+    """One claim told by several sources with different figures for one thing
+    ("10 minutes" and "nine minutes"); a figure only one telling gives, a
+    clock time or a phone number is no conflict."""
     questions = []
     for claim in claims:
-        figures = {ev.source_id: numbers(ev.text) for ev in claim.evidence}
+        texts = {}
+        for ev in claim.evidence:
+            texts.setdefault(ev.source_id, ev.text)
+        clash = {sid for sid, text in texts.items() for other, text2 in texts.items()
+                 if other != sid and (figures_conflict(text, text2) or figures_conflict(text2, text))}
+        figures = {sid: figure_values(texts[sid]) for sid in texts if sid in clash}
         told = {sid: ns for sid, ns in figures.items() if ns}
-        if len(told) >= 2 and len({frozenset(ns) for ns in told.values()}) > 1:
+        if len(told) >= 2:
             versions = "; ".join(f"{sid}: {', '.join(sorted(ns))}" for sid, ns in told.items())
             questions.append(Question(
                 id="", kind="disagreement",

@@ -1,0 +1,66 @@
+"""Disagreements between sources: real conflicts only (issue 14)."""
+
+from __future__ import annotations
+
+from briefgen.fuse.disputes import characterisation_questions
+from briefgen.fuse.questions import attribution_disagreements, credit_disagreements, number_disagreements
+from briefgen.model import Claim, Credit, Evidence
+
+
+def _told(claim_id: str, tellings: list[tuple[str, str]], speaker: str = "police", quote: bool = False,
+          credits: list[Credit] | None = None) -> Claim:
+    """A claim told by each (source id, text)."""
+    return Claim(id=claim_id, text=tellings[0][1], speaker=speaker, cue="said", quote=quote,
+                 sources=[sid for sid, _ in tellings],
+                 evidence=[Evidence(sid, 0, len(text), text) for sid, text in tellings], credits=credits or [])
+
+
+def test_numbers_of_one_thing_that_differ_are_a_disagreement():
+    claim = _told("C1", [("S1", "she came back 10 minutes later with a gun"),
+                         ("S2", "she came back nine minutes later with a gun")])
+    questions = number_disagreements([claim])
+    assert len(questions) == 1
+    assert questions[0].sources == ["S1", "S2"]
+    assert "10" in questions[0].basis and "9" in questions[0].basis
+
+
+def test_details_clock_times_and_phone_numbers_are_no_disagreement():
+    claims = [
+        _told("C1", [("S1", "the quake hit at 1:53 p.m. and was followed by four aftershocks"),
+                     ("S2", "the quake hit at 1:55 p.m. and was followed by aftershocks")]),
+        _told("C2", [("S1", "witnesses should call police on 0845 125 2222"),
+                     ("S2", "witnesses should call Crimestoppers on 0800 555 111")]),
+        # The longer telling adds a detail with its own number.
+        _told("C3", [("S1", "the worker was suspended on Thursday after a long row with three colleagues "
+                            "in the packing hall and came back armed"),
+                     ("S2", "the worker was suspended and came back minutes later with a gun, killing two of them")]),
+    ]
+    assert number_disagreements(claims) == []
+
+
+def test_who_said_it_only_for_one_quotation_credited_to_two_people():
+    quote = "“We will find whoever did this, and we will not rest,”"
+    one = _told("C1", [("S1", quote + " Dana Ruiz said"), ("S2", quote + " Omar Lind said")], "Dana Ruiz", True,
+                [Credit("Dana Ruiz", ["S1"], True), Credit("Omar Lind", ["S2"], True)])
+    assert len(credit_disagreements([one])) == 1
+    said = _told("C1", [("S1", "the search would go on through the night"),
+                        ("S2", "the search would continue overnight")], "Dana Ruiz", False,
+                 [Credit("Dana Ruiz", ["S1"], True), Credit("Omar Lind", ["S2"], True)])
+    assert credit_disagreements([said]) == []  # two people saying alike
+
+
+def test_a_name_and_its_short_form_are_one_speaker():
+    a = _told("C1", [("S1", "“the scientific process is back where it belongs”")], "Barack Obama", True)
+    b = _told("C2", [("S2", "“the scientific process is back where it belongs”")], "Obama", True)
+    assert attribution_disagreements([a, b]) == []
+
+
+def test_characterisation_needs_a_quoted_phrase_and_a_thing():
+    # A quotation interrupted by "he said" is no quoted phrase of a paraphrase.
+    a = _told("C1", [("S1", "“It is hard to say at this point,” he said. “It is speculation.”")], "Rui Basto")
+    b = _told("C2", [("S2", "the fire was suspicious at this point")], "Rui Basto")
+    assert characterisation_questions([a, b]) == []
+    # An adjective the tellings share is no thing described.
+    a = _told("C1", [("S1", "saving the store was impossible, calling it “a write-off”")], "Rui Basto")
+    b = _told("C2", [("S2", "it had been impossible to stop the flames")], "Rui Basto")
+    assert characterisation_questions([a, b]) == []
