@@ -111,6 +111,24 @@ def test_e2e_open_questions(built):
     assert any("one original source" in q["basis"] for q in single)
 
 
+# The shapes the question generators write: an interrogative opening, one
+# question mark at the end, no doubled words or empty slots.
+QUESTION_SHAPE = re.compile(
+    r"^(?:Who|What|Which|Is|Are|Was|Were|Has|Have|Did|Does|Do|How|Why|When|Where|Will|Can|Could|Would)\b"
+    r"[^?]*\S\?(?: \([^?]+\))?$")
+
+
+def test_e2e_every_question_is_a_question(built):
+    _cfg, _tmp, _result, brief, _md = built
+    assert brief["open_questions"]
+    for q in brief["open_questions"]:
+        text = q["text"]
+        assert QUESTION_SHAPE.match(text), text
+        assert not re.search(r"\b(?!that\b)(\w+) \1\b", text, re.IGNORECASE), text  # "the the"
+        assert "  " not in text and "()" not in text and " ?" not in text, text
+        assert not re.match(r"^Did \S+(?: \S+){0,9} (?:is|are|was|were|be)\b", text), text  # "Did X be"
+
+
 def test_e2e_bottom_line_and_source_comparison(built):
     _cfg, _tmp, _result, brief, markdown = built
     assert 2 <= len(brief["summary"]) <= 3  # the leading claims, kept for compatibility

@@ -64,3 +64,19 @@ def test_characterisation_needs_a_quoted_phrase_and_a_thing():
     a = _told("C1", [("S1", "saving the store was impossible, calling it “a write-off”")], "Rui Basto")
     b = _told("C2", [("S2", "it had been impossible to stop the flames")], "Rui Basto")
     assert characterisation_questions([a, b]) == []
+
+
+def test_withheld_without_a_topic_or_a_named_holder_asks_nothing():
+    from briefgen.fuse.questions import withheld_questions
+    from briefgen.model import ArticleFacts, Span, Withheld
+
+    def gap(text, topic, actor, question):
+        return Withheld(text=Span(text, 0, len(text)), topic=topic, actor=actor, cue="did not respond",
+                        question=question)
+
+    facts = [ArticleFacts("S1", withheld=[
+        gap("He did not know.", "", "he", "What does he say? (He did not know.)"),
+        gap("The ministry did not respond.", "", "the ministry",
+            "What does the ministry say? (The ministry did not respond.)"),
+    ])]
+    assert [q.text for q in withheld_questions(facts)] == ["What does the ministry say? (The ministry did not respond.)"]

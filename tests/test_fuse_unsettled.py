@@ -19,6 +19,10 @@ def _claim(text: str, speaker: str | None = "Ana Ruiz") -> Claim:
      "Has the inquiry into the stadium fire concluded, or is it still ongoing?"),
     ("the council was looking to sell the old library to a developer, in which case the archive moves",
      "Did the council sell the old library to a developer?"),
+    ("the ferry operator's offer is expected to be in the range of $5 million",
+     "Was the ferry operator's offer in the range of $5 million?"),
+    ("two other suspects remain at large", "Have two other suspects been caught?"),
+    ("the trawler's captain is still missing", "Has the trawler's captain been found?"),
 ])
 def test_unsettled_question_from_process_wording(text, question):
     questions = unsettled_questions([_claim(text)])
@@ -29,7 +33,9 @@ def test_unsettled_question_from_process_wording(text, question):
 def test_unsettled_settled_outcomes_ask_nothing():
     claims = [_claim("the airlines signed the merger agreement on Tuesday"),
               _claim("it is advancing"),  # no subject to ask about
-              _claim("the strike ended after the vote")]
+              _claim("the strike ended after the vote"),
+              _claim("the fire was out, but it was expected to smoulder for hours"),  # no subject: "but it"
+              _claim("the driver is being held in the county jail and is due to appear in court")]
     assert unsettled_questions(claims) == []
 
 

@@ -33,6 +33,7 @@ from briefgen.fuse.words import (
 )
 from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Question, Withheld
 
+ANONYMOUS = frozenset("he she we i they it you one someone".split())
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 SAME_QUOTE = 0.6  # share of the shorter quotation's words the other quotes too
 
@@ -56,6 +57,8 @@ def withheld_questions(facts: list[ArticleFacts]) -> list[Question]:
     by_word: dict[str, list[int]] = defaultdict(list)
     for article in facts:
         for item in article.withheld:
+            if not item.topic and (not item.actor or item.actor.lower() in ANONYMOUS):
+                continue  # "he did not know", "it was not specified": nothing a reader could ask for
             words = content_words(item.topic or item.text.text)
             candidates = {g for w in words for g in by_word[w]}
             match = next((g for g in sorted(candidates) if containment(words, groups[g][0]) >= SAME_TOPIC), None)

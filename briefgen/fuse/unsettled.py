@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.extract.figures import WORD_NUMBERS
 from briefgen.fuse.text import cite, embed
 from briefgen.model import Claim, Question
 
@@ -24,9 +25,16 @@ AIMING = re.compile(
     r"(?:looking|seeking|planning|preparing|trying|hoping|aiming|poised|set|expected|due)\s+to\s+"
     r"(?P<action>[a-z]+\b[^,;:.]*)",
     re.IGNORECASE)
+# A person or thing not yet found: "remains at large", "are still missing".
+NOT_FOUND = re.compile(
+    rf"\b(?P<aux>is|are|was|were|remains?|remained)\s+{_ADVERB}"
+    r"(?P<state>at\s+large|on\s+the\s+run|on\s+the\s+loose|missing|unaccounted\s+for)\b",
+    re.IGNORECASE)
 # Where a clause starts: the subject of the verb lies after the last of these.
 CLAUSE_START = re.compile(r"(?:[,;:(—–]|\b(?:that|which|who|as|while|because|after|before|when)\b)\s*",
                           re.IGNORECASE)
+NOT_SUBJECT_STARTS = frozenset("but and or if so yet then whether".split())
+FINITE_AUX = frozenset("is are was were has have had will would".split())
 PRONOUN_SUBJECTS = frozenset("it they he she we i you this that these those there".split())
 PLURAL_AUX = frozenset({"are", "were", "remain"})
 MAX_UNSETTLED = 3
@@ -40,12 +48,23 @@ def _subject(text: str, end: int) -> str | None:
     words = subject.split()
     if not words or len(words) > MAX_SUBJECT_WORDS or subject.lower() in PRONOUN_SUBJECTS:
         return None
-    return embed(subject)
+    # A clause fragment ("but it", "if he") or a subject with its own verb is no subject.
+    if words[0].lower() in NOT_SUBJECT_STARTS or any(w.lower() in FINITE_AUX for w in words):
+        return None
+    subject = embed(subject)
+    first = subject.split(" ", 1)[0]
+    if first.lower() in WORD_NUMBERS and first[1:].islower():
+        subject = subject[:1].lower() + subject[1:]  # "Two other pirates" inside a question
+    return subject
 
 
-def _question(claim: Claim) -> tuple[str, str] | None:
-    """(question, the wording it rests on), or None when the claim reports no open process."""
-    text = claim.text
+def _question(text: str) -> tuple[str, str] | None:
+    """(question, the wording it rests on), or None when the text reports no open process."""
+    match = NOT_FOUND.search(text)
+    if match and (subject := _subject(text, match.start())):
+        done = "found" if match["state"].lower().startswith(("missing", "unaccounted")) else "caught"
+        verb = "Have" if match["aux"].lower() in PLURAL_AUX else "Has"
+        return f"{verb} {subject} been {done}?", match.group(0)
     match = UNDER_WAY.search(text)
     if match and (subject := _subject(text, match.start())):
         state = " ".join(match["state"].lower().split())
@@ -56,14 +75,19 @@ def _question(claim: Claim) -> tuple[str, str] | None:
     if match and (subject := _subject(text, match.start())):
         action = match["action"].strip()
         action = re.split(r"\s+(?:in which|where|so that|while|as)\b", action)[0]
-        return f"Did {subject} {action}?", match.group(0).split(" to ")[0] + " to"
+        wording = match.group(0).split(" to ")[0] + " to"
+        if action.lower().startswith("be "):
+            # "expected to be arraigned" -> "Was X arraigned?", never "Did X be".
+            verb = "Were" if match["aux"].lower() in PLURAL_AUX else "Was"
+            return f"{verb} {subject} {action[3:]}?", wording
+        return f"Did {subject} {action}?", wording
     return None
 
 
 def unsettled_questions(claims: list[Claim]) -> list[Question]:
     questions, asked = [], set()
     for claim in claims:
-        found = _question(claim)
+        found = _question(claim.text)
         if found is None or found[0].lower() in asked:
             continue
         asked.add(found[0].lower())
@@ -71,7 +95,7 @@ def unsettled_questions(claims: list[Claim]) -> list[Question]:
         who = claim.speaker or "the source"
         questions.append(Question(
             id="", kind="unsettled", text=text,
-            basis=f"{who} ({cite(claim.sources)}) describes it as “{wording}”: a process still open when reported.",
+            basis=f"{who} ({cite(claim.sources)}) describes it as “{wording}”: still open when reported.",
             sources=claim.sources, evidence=claim.evidence[:1],
         ))
         if len(questions) == MAX_UNSETTLED:
