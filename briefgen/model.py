@@ -296,6 +296,7 @@ class Figure:
     story: str = "T1"
     approx: str = ""
     of: str | None = None  # what a sum is ("reward"), when the text says
+    lead: bool = False  # some source gives it in its headline or lead (the story's own figure)
 
 
 @dataclass

@@ -80,3 +80,36 @@ def test_withheld_without_a_topic_or_a_named_holder_asks_nothing():
             "What does the ministry say? (The ministry did not respond.)"),
     ])]
     assert [q.text for q in withheld_questions(facts)] == ["What does the ministry say? (The ministry did not respond.)"]
+
+
+def _figure(what, value, sources, text, as_of="2024-03-02", approx="", lead=True):
+    from briefgen.model import Evidence, Figure
+
+    return Figure(id="", what=what, value=value, unit=None, text=text, as_of=as_of, sources=sources,
+                  evidence=[Evidence(s, 0, len(text), text) for s in sources], approx=approx, lead=lead)
+
+
+def test_story_figures_given_differently_at_one_time_are_a_disagreement():
+    from briefgen.fuse.figure_conflicts import figure_disagreements
+
+    figures = [_figure("boats", 2, ["S1", "S2"], "two"), _figure("boats", 3, ["S3"], "three"),
+               _figure("injured", 50, ["S1"], "50", approx="at least"), _figure("injured", 70, ["S2"], "70")]
+    texts = [q.text for q in figure_disagreements(figures)]
+    assert texts == ["How many boats: two (S1, S2) or three (S3)?",
+                     "How many were injured: at least 50 (S1) or 70 (S2)?"]
+
+
+def test_toll_course_rounding_and_undecided_sources_are_no_disagreement():
+    from briefgen.fuse.figure_conflicts import figure_disagreements
+
+    figures = [
+        # The toll rose from the first day's reports to the next day's: its course.
+        _figure("dead", 3, ["S1"], "three", as_of="2024-03-01"), _figure("dead", 10, ["S2", "S3"], "10"),
+        # "About 50" and 48 are one count.
+        _figure("evacuated", 50, ["S1"], "50", approx="about"), _figure("evacuated", 48, ["S2"], "48"),
+        # One source gives both values: it sets neither against the other.
+        _figure("rescued", 4, ["S1"], "four"), _figure("rescued", 5, ["S1"], "five"),
+        # A figure of a later paragraph only (another event's) is not the story's.
+        _figure("missing", 2, ["S1"], "two", lead=False), _figure("missing", 9, ["S2"], "nine", lead=False),
+    ]
+    assert figure_disagreements(figures) == []

@@ -111,7 +111,7 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
             id=f"N{len(figures) + 1}", what=what, value=value, unit=unit or first.unit, text=first.text.text,
             as_of=as_of, sources=list(dict.fromkeys(s for s, _ in told)),
             evidence=[Evidence(s, f.text.start, f.text.end, f.text.text) for s, f in told],
-            story=story, approx=first.approx, of=of)
+            story=story, approx=first.approx, of=of, lead=key in lead_keys)
         figures.append(figure)
         by_key[key] = figure
     summaries: dict[str, list[FigureSummary]] = defaultdict(list)

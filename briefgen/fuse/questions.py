@@ -20,6 +20,7 @@ from briefgen.fuse.disputes import (
     denial_questions,
     is_denial,
 )
+from briefgen.fuse.figure_conflicts import figure_disagreements
 from briefgen.fuse.text import cite, embed, evidence, who
 from briefgen.fuse.unsettled import unsettled_questions
 from briefgen.fuse.words import (
@@ -31,7 +32,7 @@ from briefgen.fuse.words import (
     overlap_of_masses,
     rare_word_index,
 )
-from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Question, Withheld
+from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Figure, Question, Withheld
 
 ANONYMOUS = frozenset("he she we i they it you one someone".split())
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
@@ -252,9 +253,10 @@ def claim_questions(claims: list[Claim]) -> list[Question]:
     return questions
 
 
-def derive_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Question]:
+def derive_questions(facts: list[ArticleFacts], claims: list[Claim], figures: list[Figure] = ()) -> list[Question]:
     questions = (
-        attribution_disagreements(claims)
+        figure_disagreements(list(figures))
+        + attribution_disagreements(claims)
         + credit_disagreements(claims)
         + denial_disagreements(facts)
         + number_disagreements(claims)
