@@ -95,8 +95,9 @@ def test_story_figures_given_differently_at_one_time_are_a_disagreement():
     figures = [_figure("boats", 2, ["S1", "S2"], "two"), _figure("boats", 3, ["S3"], "three"),
                _figure("injured", 50, ["S1"], "50", approx="at least"), _figure("injured", 70, ["S2"], "70")]
     texts = [q.text for q in figure_disagreements(figures)]
-    assert texts == ["How many boats: two (S1, S2) or three (S3)?",
-                     "How many were injured: at least 50 (S1) or 70 (S2)?"]
+    # The toll's figures first, then other counts.
+    assert texts == ["How many were injured: at least 50 (S1) or 70 (S2)?",
+                     "How many boats: two (S1, S2) or three (S3)?"]
 
 
 def test_toll_course_rounding_and_undecided_sources_are_no_disagreement():

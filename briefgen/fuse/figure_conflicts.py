@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from briefgen.fuse.figures import amount
+from briefgen.fuse.figures import KEY_ORDER, amount
 from briefgen.fuse.text import cite
 from briefgen.model import Figure, Question
 
 ROUNDING = 0.1  # an approximate value this close (share of the larger) to another is the same count
 MAX_VALUES = 4
+MAX_OTHER_COUNTS = 2  # questions about counts outside the key figures
 ASK = {"dead": "How many died", "injured": "How many were injured", "missing": "How many are missing",
        "arrested": "How many were arrested", "evacuated": "How many were evacuated",
        "rescued": "How many were rescued", "magnitude": "What was the magnitude"}
@@ -56,7 +57,14 @@ def figure_disagreements(figures: list[Figure]) -> list[Question]:
         if figure.lead:
             groups[(figure.story, figure.what, figure.unit, figure.of)].append(figure)
     questions = []
-    for (story, what, unit, of), members in groups.items():
+    # Tolls and the story's key figures first; other counts ("how many people") after, and few.
+    order = sorted(groups, key=lambda k: (KEY_ORDER.index(k[1]) if k[1] in KEY_ORDER else len(KEY_ORDER),
+                                          -len({s for f in groups[k] for s in f.sources})))
+    others = 0
+    for (story, what, unit, of) in order:
+        members = groups[(story, what, unit, of)]
+        if what not in KEY_ORDER and others == MAX_OTHER_COUNTS:
+            continue
         by_day: dict[str | None, list[Figure]] = defaultdict(list)
         for figure in members:
             by_day[figure.as_of].append(figure)
@@ -78,6 +86,7 @@ def figure_disagreements(figures: list[Figure]) -> list[Question]:
                 sources=list(dict.fromkeys(s for f in values for s in f.sources)),
                 evidence=[ev for f in values for ev in f.evidence[:1]],
             ))
+            others += what not in KEY_ORDER
             break
     return questions
 
