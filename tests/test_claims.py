@@ -21,6 +21,13 @@ def only(attributions, cue):
     return found[0]
 
 
+def person_at(make_article, text, name, role=None):
+    """The person mention of ``name`` in ``text``, as the actor extractor gives it."""
+    article, _ = make_article(text)
+    start = article.raw.index(name)
+    return [Mention(name, start, start + len(name), "person", role, 1)]
+
+
 def test_claims_reported_speech_takes_the_complement(make_article):
     _, atts = extract(make_article, "Mayor Lena Farrow said that the bridge over the Tamsin river would reopen in May.")
     att = only(atts, "said")
@@ -155,9 +162,7 @@ def test_claims_pronoun_uses_actor_mentions_fullest_form(make_article):
 
 def test_claims_description_resolves_by_role(make_article):
     text = "Harbour spokesman Pavel Lind met the press. The spokesman said the cranes would be replaced."
-    article, _ = make_article(text)
-    start = article.raw.index("Pavel Lind")
-    mentions = [Mention("Pavel Lind", start, start + 10, "person", "harbour spokesman", 1)]
+    mentions = person_at(make_article, text, "Pavel Lind", "harbour spokesman")
     _, atts = extract(make_article, text, mentions)
     att = only(atts, "said")
     assert att.speaker.text == "The spokesman"
@@ -441,9 +446,7 @@ def test_claims_a_place_is_marked_as_no_speaker(make_article):
 
 def test_claims_collective_noun_is_not_the_person_with_that_word_in_his_title(make_article):
     text = "Valdor's police chief, Omar Castell, is in hospital. The police said they had no suspects."
-    article, _ = make_article(text)
-    start = article.raw.index("Omar Castell")
-    mentions = [Mention("Omar Castell", start, start + 12, "person", "Valdor's police chief", 1)]
+    mentions = person_at(make_article, text, "Omar Castell", "Valdor's police chief")
     _, atts = extract(make_article, text, mentions)
     assert only(atts, "said").speaker_name is None
     _, atts = extract(make_article, text.replace("The police said", "The chief said"), mentions)
@@ -452,9 +455,7 @@ def test_claims_collective_noun_is_not_the_person_with_that_word_in_his_title(ma
 
 def test_claims_pronoun_never_resolves_to_a_name_inside_its_own_quote(make_article):
     text = 'The ferry left at dawn. "The cargo was moved on board with Ruben Alcott watching," he added.'
-    article, _ = make_article(text)
-    start = article.raw.index("Ruben Alcott")
-    mentions = [Mention("Ruben Alcott", start, start + 12, "person", None, 1)]
+    mentions = person_at(make_article, text, "Ruben Alcott")
     _, atts = extract(make_article, text, mentions)
     assert only(atts, "added").speaker_name is None
 
