@@ -183,10 +183,3 @@ def test_actors_country_code_in_brackets_stays_the_country(mentions):
     _, found = mentions("Tarvo Mining (UK) fired staff. The UK said it would look into it.")
     assert {m.label for m in found if m.text == "UK"} == {"country"}
 
-
-def test_actors_a_name_continued_by_which_is_a_thing_not_a_person(mentions):
-    _, found = mentions("The tanker Karla Menz, which sailed from Gdansk in May, reached the port on Monday. "
-                        "Its captain, Ivo Brandt, met reporters.")
-    labels = {m.text: m.label for m in found}
-    assert labels.get("Karla Menz") != "person"
-    assert labels.get("Ivo Brandt") == "person"

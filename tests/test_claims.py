@@ -476,3 +476,17 @@ def test_claims_headline_topic_sharing_a_word_with_a_body_speaker_is_no_speaker(
     text = "Mayor Ilse Varga: The bridge will reopen\n\nThe council met on Friday. Varga said the repairs were finished."
     _, atts = extract(make_article, text, title=None)
     assert sorted(a.cue.text for a in atts) == [":", "said"]
+
+
+def test_claims_pronoun_after_a_resolved_description_is_that_person(make_article):
+    text = ("Harbour spokesman Pavel Lind met the press. The spokesman said the cranes would be replaced. "
+            "He added that the quay would stay open.")
+    mentions = person_at(make_article, text, "Pavel Lind", "harbour spokesman")
+    _, atts = extract(make_article, text, mentions)
+    assert only(atts, "added").speaker_name == "Pavel Lind"
+
+
+def test_claims_a_document_is_no_he_or_she(make_article):
+    text = "The report said the dam was unsafe. She said repairs would start in May."
+    _, atts = extract(make_article, text)
+    assert [a.speaker_name for a in atts if a.speaker and a.speaker.text == "She"] == [None]

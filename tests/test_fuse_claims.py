@@ -225,11 +225,15 @@ def test_fuse_claims_a_figure_is_no_speaker():
 def test_guard_compares_the_numbers_of_one_thing_not_every_detail():
     from briefgen.fuse.claims import guard_ok
 
-    assert not guard_ok("she came back 10 minutes later", "she came back nine minutes later")
+    assert not guard_ok("the ferry docked 10 minutes later", "the ferry docked nine minutes later")
     assert not guard_ok("a 6.1-magnitude quake struck", "a quake of magnitude 5.9 struck")
     # A longer telling adds details with their own numbers: no conflict.
-    assert guard_ok("the worker, 43, was suspended after a row with three colleagues and came back armed",
-                    "the worker was suspended and came back minutes later with a gun, killing two of them")
+    assert guard_ok("the clerk, 43, was dismissed after a row with three colleagues and returned with a rifle",
+                    "the clerk was dismissed and returned minutes later with a rifle, wounding two of them")
+    # ... nor a count the other side does not give, beside a count both give.
+    assert guard_ok("five people were arrested and three people were injured", "five people were arrested")
+    # A short statement's one number is its point.
+    assert not guard_ok("two people died in the fire", "three people died in the fire")
     # An age in apposition says who, not what.
     assert guard_ok("Ruiz, 49, fled in a guard's uniform", "Ruiz, 50, fled in a guard's uniform")
 
@@ -247,7 +251,7 @@ def test_fuse_claims_two_descriptions_of_a_source_can_be_one():
 
 
 def test_fuse_claims_names_the_official_source_of_a_shared_claim():
-    text = "the gunman returned to the plant minutes after he was suspended and opened fire"
+    text = "the crane operator left the quay minutes before the jetty collapsed into the river"
     claims = fuse(
         article("S1", "Daily Ledger", [("Ilse Varga", "said", text)]),
         article("S2", "Coast Times", [("Ilse Varga", "said", text + " on Thursday")]),
@@ -261,7 +265,8 @@ def test_fuse_claims_names_the_official_source_of_a_shared_claim():
 def test_official_speakers():
     from briefgen.fuse.authority import official
 
-    assert official("Surrey Police") and official("a ministry spokeswoman") and official("the authorities")
+    assert official("Valdor Police") and official("a ministry spokeswoman") and official("the authorities")
+    assert not official("Jane Doe", "chief executive officer") and not official("Reuters news agency")
     assert official("Peter Vane", "assistant chief fire officer")
     assert not official("Peter Vane") and not official("the report") and not official("witnesses")
     assert not official("Peter Vane", "a co-worker")

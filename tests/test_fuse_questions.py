@@ -16,8 +16,8 @@ def _told(claim_id: str, tellings: list[tuple[str, str]], speaker: str = "police
 
 
 def test_numbers_of_one_thing_that_differ_are_a_disagreement():
-    claim = _told("C1", [("S1", "she came back 10 minutes later with a gun"),
-                         ("S2", "she came back nine minutes later with a gun")])
+    claim = _told("C1", [("S1", "the ferry docked 10 minutes later at the north quay"),
+                         ("S2", "the ferry docked nine minutes later at the north quay")])
     questions = number_disagreements([claim])
     assert len(questions) == 1
     assert questions[0].sources == ["S1", "S2"]
@@ -28,19 +28,22 @@ def test_details_clock_times_and_phone_numbers_are_no_disagreement():
     claims = [
         _told("C1", [("S1", "the quake hit at 1:53 p.m. and was followed by four aftershocks"),
                      ("S2", "the quake hit at 1:55 p.m. and was followed by aftershocks")]),
+        _told("C4", [("S1", "the 10:15 train to the coast was cancelled"),
+                     ("S2", "the 10:20 train to the coast was cancelled")]),
         _told("C2", [("S1", "witnesses should call police on 0845 125 2222"),
                      ("S2", "witnesses should call Crimestoppers on 0800 555 111")]),
         # The longer telling adds a detail with its own number.
-        _told("C3", [("S1", "the worker was suspended on Thursday after a long row with three colleagues "
-                            "in the packing hall and came back armed"),
-                     ("S2", "the worker was suspended and came back minutes later with a gun, killing two of them")]),
+        _told("C3", [("S1", "five people were arrested and three people were injured when the march "
+                            "reached the square on Saturday afternoon"),
+                     ("S2", "five people were arrested when the march reached the square")]),
     ]
     assert number_disagreements(claims) == []
 
 
 def test_who_said_it_only_for_one_quotation_credited_to_two_people():
-    quote = "“We will find whoever did this, and we will not rest,”"
-    one = _told("C1", [("S1", quote + " Dana Ruiz said"), ("S2", quote + " Omar Lind said")], "Dana Ruiz", True,
+    # The outer quotation marks are not in the evidence: the extractor strips them.
+    quote = "We will find whoever did this, and we will not rest"
+    one = _told("C1", [("S1", quote), ("S2", quote)], "Dana Ruiz", True,
                 [Credit("Dana Ruiz", ["S1"], True), Credit("Omar Lind", ["S2"], True)])
     assert len(credit_disagreements([one])) == 1
     said = _told("C1", [("S1", "the search would go on through the night"),
@@ -50,14 +53,14 @@ def test_who_said_it_only_for_one_quotation_credited_to_two_people():
 
 
 def test_a_name_and_its_short_form_are_one_speaker():
-    a = _told("C1", [("S1", "“the scientific process is back where it belongs”")], "Barack Obama", True)
-    b = _told("C2", [("S2", "“the scientific process is back where it belongs”")], "Obama", True)
+    a = _told("C1", [("S1", "the harbour survey is back where it belongs")], "Ilse Varga", True)
+    b = _told("C2", [("S2", "the harbour survey is back where it belongs")], "Varga", True)
     assert attribution_disagreements([a, b]) == []
 
 
 def test_characterisation_needs_a_quoted_phrase_and_a_thing():
     # A quotation interrupted by "he said" is no quoted phrase of a paraphrase.
-    a = _told("C1", [("S1", "“It is hard to say at this point,” he said. “It is speculation.”")], "Rui Basto")
+    a = _told("C1", [("S1", 'It is hard to say at this point," he said. "It is speculation')], "Rui Basto")
     b = _told("C2", [("S2", "the fire was suspicious at this point")], "Rui Basto")
     assert characterisation_questions([a, b]) == []
     # An adjective the tellings share is no thing described.
@@ -104,12 +107,14 @@ def test_toll_course_rounding_and_undecided_sources_are_no_disagreement():
     from briefgen.fuse.figure_conflicts import figure_disagreements
 
     figures = [
-        # The toll rose from the first day's reports to the next day's: its course.
-        _figure("dead", 3, ["S1"], "three", as_of="2024-03-01"), _figure("dead", 10, ["S2", "S3"], "10"),
+        # The toll rose from the first day's reports to the next day's: its course,
+        # though the first day's reports differed among themselves.
+        _figure("dead", 3, ["S1"], "three", as_of="2024-03-01"), _figure("dead", 2, ["S4"], "two", as_of="2024-03-01"),
+        _figure("dead", 10, ["S2", "S3"], "10"),
         # "About 50" and 48 are one count.
         _figure("evacuated", 50, ["S1"], "50", approx="about"), _figure("evacuated", 48, ["S2"], "48"),
         # One source gives both values: it sets neither against the other.
-        _figure("rescued", 4, ["S1"], "four"), _figure("rescued", 5, ["S1"], "five"),
+        _figure("rescued", 4, ["S1"], "four"), _figure("rescued", 5, ["S1", "S2"], "five"),
         # A figure of a later paragraph only (another event's) is not the story's.
         _figure("missing", 2, ["S1"], "two", lead=False), _figure("missing", 9, ["S2"], "nine", lead=False),
     ]

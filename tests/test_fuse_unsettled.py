@@ -21,7 +21,7 @@ def _claim(text: str, speaker: str | None = "Ana Ruiz") -> Claim:
      "Did the council sell the old library to a developer?"),
     ("the ferry operator's offer is expected to be in the range of $5 million",
      "Was the ferry operator's offer in the range of $5 million?"),
-    ("two other suspects remain at large", "Have two other suspects been caught?"),
+    ("Two other suspects remain at large", "Have two other suspects been caught?"),
     ("the trawler's captain is still missing", "Has the trawler's captain been found?"),
 ])
 def test_unsettled_question_from_process_wording(text, question):
@@ -35,7 +35,9 @@ def test_unsettled_settled_outcomes_ask_nothing():
               _claim("it is advancing"),  # no subject to ask about
               _claim("the strike ended after the vote"),
               _claim("the fire was out, but it was expected to smoulder for hours"),  # no subject: "but it"
-              _claim("the driver is being held in the county jail and is due to appear in court")]
+              _claim("the driver is being held in the county jail and is due to appear in court"),
+              _claim("the company is missing its sales targets"),
+              _claim("the boy was missing for three days before he was found")]
     assert unsettled_questions(claims) == []
 
 

@@ -213,11 +213,6 @@ def _surname_mentions(doc: Doc, found: list[_Found]) -> list[_Found]:
     return extra
 
 
-def _followed_by_which(doc: Doc, end: int) -> bool:
-    i = end + 1 if end < len(doc) and doc[end].text == "," else end
-    return i < len(doc) and doc[i].lower_ == "which"
-
-
 def _link(doc: Doc, found: list[_Found]) -> list[_Found]:
     """Give mentions of one actor the same key."""
     texts = [doc[f.start:f.end].text for f in found]
@@ -233,12 +228,6 @@ def _link(doc: Doc, found: list[_Found]) -> list[_Found]:
     for i in [i for i, tokens in people.items()
               if len(tokens) == 1 and canonical[tokens] == tokens and tokens in elsewhere]:
         found[i].label = elsewhere[people[i]]
-        others[i] = people.pop(i)
-    # "which" refers to a thing: a name the article continues with ", which"
-    # (a ship, a building, a product the tagger took for a person) is no person.
-    things = {people[i] for i, f in enumerate(found) if i in people and _followed_by_which(doc, f.end)}
-    for i in [i for i, tokens in people.items() if tokens in things]:
-        found[i].label = "organisation"
         others[i] = people.pop(i)
     known = set(people.values())
     full_by_initials: dict[str, set[str]] = {}
@@ -294,7 +283,7 @@ def _link_defined_acronyms(doc: Doc, found: list[_Found]) -> None:
     found.sort(key=lambda f: f.start)
 
 
-@register("actors", "actors.v3")
+@register("actors", "actors.v2")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     found = _classify(doc, _entities(doc))
     found = _drop_title_fragments(doc, found)

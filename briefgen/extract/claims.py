@@ -139,7 +139,7 @@ def _topic_not_speaker(read: list[tuple], headline_end: int, text: str) -> set[i
             phrase = text[item.speaker[0]:item.speaker[1]]
             topic = _words_of(phrase)
             # A shorter body speaker must keep the topic's head word: "Varga" is
-            # "Mayor Ilse Varga", but a "Kraft" spokeswoman is no "Kraft Shooting".
+            # "Mayor Ilse Varga", but the company "Delmar" is no "Delmar Shooting".
             head = _words_of(phrase.split()[-1]) if phrase.split() else frozenset()
             if not any(words and (topic <= words or (words <= topic and head <= words)) for words in body):
                 topics.add(k)
@@ -196,7 +196,7 @@ def _continue_quotes(read: list[tuple], quotes: Quotes, sentence_starts: list[in
         item.content = (start, best)
 
 
-@register("claims", "claims.v10")
+@register("claims", "claims.v11")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     """Append every attributed statement of the article to ``facts.attributions``."""
     text = article.text
@@ -211,13 +211,14 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
         names: dict[int, str | None] = {}
         # Walk subjects and speakers in order so a pronoun sees only what came before it.
         heads = sorted({t.i for t in sent if t.dep_ in SUBJECTS} | set(by_head))
+        said_here = [item.content for item in found]
         for i in heads:
             tok = doc[i]
             item = by_head.get(i)
             said = (article.offsets.to_raw(item.content[0]), article.offsets.to_raw(item.content[1], end=True)) if item else (0, 0)
             name = speakers.resolve(tok, said) if item else None
             names[i] = name
-            speakers.observe(tok, name, i in by_head)
+            speakers.observe(tok, name, i in by_head, any(s <= tok.idx < e for s, e in said_here))
         speakers.sentence += 1
         for item in found:
             item.content = quotes.strip(*quotes.widen(item.content, item.cue))

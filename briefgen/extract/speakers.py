@@ -22,6 +22,8 @@ ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country"}
 DEFINITE = frozenset({"the", "this", "that"})
 # Sentences over which a quoted person stays the likely "he"/"she" of the next cue.
 SPEAKER_MEMORY = 3
+# Speakers that are no "he" or "she" however singular ("the statement", "the company").
+NOT_PEOPLE = frozenset("statement release company firm agency ministry department government office".split())
 
 
 def entity_mentions(article: Article, doc: Doc) -> list[Mention]:
@@ -139,16 +141,19 @@ class Speakers:
             return self.last_subject[0]
         return self._person_before(self.raw(pronoun), said)
 
-    def observe(self, head: Token, name: str | None, speaker: bool) -> None:
-        """A subject or speaker was read: it becomes the antecedent of later pronouns."""
+    def observe(self, head: Token, name: str | None, speaker: bool, quoted: bool = False) -> None:
+        """A subject or speaker was read: it becomes the antecedent of later pronouns
+        (a subject inside someone's words, ``quoted``, does not)."""
         mention = self.mention_at(head)
         if mention is not None and mention.label == "person":
             if speaker:
                 self.last_speaker = (mention.local_id, self.sentence, None)
-            self.last_subject = (mention.local_id, self.sentence, mention.start)
-        elif speaker and head.lower_ in cues.PERSON_PRONOUNS and self.last_speaker:
+            if not quoted:
+                self.last_subject = (mention.local_id, self.sentence, mention.start)
+        elif speaker and head.lower_ in cues.PERSON_PRONOUNS and self._recent_speaker():
             self.last_speaker = (self.last_speaker[0], self.sentence, self.last_speaker[2])
-        elif speaker and mention is None and head.tag_ == "NN":
+        elif (speaker and mention is None and name is None and head.tag_ == "NN"
+              and head.lemma_.lower() not in cues.DOCUMENT_NOUNS and head.lemma_.lower() not in NOT_PEOPLE):
             # One unnamed person quoted ("a senior officer said"): the "he" who goes on.
             self.last_speaker = (None, self.sentence, _description(head))
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
@@ -157,6 +162,5 @@ class Speakers:
 
 
 def _description(head: Token) -> str:
-    """The words of a description up to its head noun: "a Navy spokesperson"."""
-    doc = head.doc
-    return " ".join(t.text for t in doc[head.left_edge.i:head.i + 1] if not t.is_punct)
+    """The words of a description up to its head noun, as written: "a Navy spokesperson"."""
+    return head.doc[head.left_edge.i:head.i + 1].text

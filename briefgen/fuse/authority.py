@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 OFFICE_WORDS = frozenset("""
-police constabulary sheriff authorities authority officials official spokesman spokeswoman spokesperson
-spokespeople ministry minister department agency government governor mayor chief commissioner prosecutor
-prosecutors attorney investigators court judge military navy army force forces service administration
-president premier secretary director council coroner embassy
+police constabulary sheriff authorities officials official spokesman spokeswoman spokesperson
+spokespeople ministry minister department government governor mayor commissioner prosecutor
+prosecutors investigators military navy army administration premier coroner embassy
 """.split())
-# An officer speaks for an office by title ("chief fire officer"); "the officer" alone may be anyone in uniform.
-TITLE_HEADS = OFFICE_WORDS | {"officer"}
+# Heads of a title that speak for an office ("fire chief", "press officer"),
+# unless the title is a company's ("chief executive officer").
+TITLE_HEADS = OFFICE_WORDS | {"officer", "chief"}
+COMPANY_TITLES = frozenset("executive financial operating".split())
 
 
 def _words(text: str) -> list[str]:
@@ -31,5 +32,5 @@ def official(speaker: str | None, role: str | None = None) -> bool:
         return False
     if any(w in OFFICE_WORDS for w in _words(speaker)):
         return True
-    head = _words(role or "")[-1:]
-    return bool(head) and head[0] in TITLE_HEADS
+    words = _words(role or "")
+    return bool(words) and words[-1] in TITLE_HEADS and not COMPANY_TITLES & set(words)

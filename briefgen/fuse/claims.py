@@ -47,7 +47,6 @@ OTHER_SPEAKER_SCORE = 0.98  # the outlets name different speakers, or one articl
 MIN_OVERLAP = 0.1  # below this share of weighted words no pair of the benchmark was one claim
 # An outlet's own statement carries a claim only near word for word: fewer shared words, no vectors spent.
 OWN_VOICE_OVERLAP = 0.4
-OWN_VOICE_SCORE = 0.98
 # Each attribution is indexed under at most this many of its rarest words.
 BLOCK_WORDS = 8
 GUARD_SAMPLE = 24  # members of each group checked against the other's when two groups join
@@ -107,10 +106,13 @@ def figures_conflict(a: str, b: str) -> bool:
     if (len({v for v, _ in fa}) == 1 and len({v for v, _ in fb}) == 1
             and max(len(a.split()), len(b.split())) <= SHORT_STATEMENT):
         return fa[0][0] != fb[0][0]  # a short statement's one number is its point
+    values_a, values_b = {v for v, _ in fa}, {v for v, _ in fb}
     for x, cx in fa:
-        if any(x == y and cx & cy for y, cy in fb):
+        if x in values_b:
             continue  # the other side states this figure too
-        if any(x != y and cx & cy for y, cy in fb):
+        # Set against a number the first side does not give: "three people injured"
+        # is no rival of "five people arrested" when both sides say five.
+        if any(y not in values_a and cx & cy for y, cy in fb):
             return True
     return False
 
@@ -201,9 +203,8 @@ def _merge_score(a: _Version, b: _Version, cosine: float, overlap: float) -> tup
     """(score, threshold) of a candidate pair. An outlet's own statement joins
     a claim only near word for word: the event's every retelling resembles
     each statement about it."""
-    if a.own_voice or b.own_voice:
-        return cosine + LEXICAL_WEIGHT * overlap, OWN_VOICE_SCORE
-    same = _compatible(a, b) is not False and a.source_id != b.source_id
+    same = (_compatible(a, b) is not False and a.source_id != b.source_id
+            and not (a.own_voice or b.own_voice))
     return cosine + LEXICAL_WEIGHT * overlap, SAME_SPEAKER_SCORE if same else OTHER_SPEAKER_SCORE
 
 
@@ -429,8 +430,7 @@ def _claim(everyone: list[_Version], origin_of: dict[str, int]) -> Claim:
 
 def _best(group: list[_Version]) -> _Version:
     """The most complete telling: a body quotation over a headline, then the fullest."""
-    said = [v for v in group if not v.own_voice] or group
-    return max(said, key=lambda v: (not v.attribution.headline, v.attribution.quote, len(v.words), -said.index(v)))
+    return max(group, key=lambda v: (not v.attribution.headline, v.attribution.quote, len(v.words), -group.index(v)))
 
 
 def _salience(group: list[_Version], origin_of: dict[str, int], prominence: Counter) -> tuple:

@@ -29,7 +29,6 @@ ANAPHORIC_TARGET = re.compile(
     r"(?:allegations?|assertions?|claims?|accusations?|charges?|reports?|suggestions?|statements?)\b",
     re.IGNORECASE)
 SAME_CONTENT = 0.3  # weighted overlap for a denial's own content to answer a claim
-PARTIAL_QUOTE = re.compile(r"[“\"‘']([^“”\"‘’']{2,40})[”\"’']")
 MAX_CHARACTERISATIONS = 3
 RARE_IN_CLAIMS = 3  # a shared word used by at most this many claims names a particular thing
 
@@ -98,15 +97,17 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
     return questions
 
 
-_QUOTED = re.compile(r"“([^“”]*)”|\"([^\"]*)\"")
+# A quoted phrase opens after a space or the start and its words start at once:
+# the stretch between the halves of an interrupted quotation ('say," he said. "It')
+# opens after a comma or a full stop, with a space inside.
+_PHRASE = re.compile(r"(?:^|(?<=[\s(]))[“\"]([^\s“”\"][^“”\"]{1,39})[”\"]")
 
 
 def _characterises(text: str) -> bool:
     """A paraphrase that quotes a short phrase of the speaker's ('the letters
     remained “surface-level”'): not a quotation, nor one interrupted by "he said"."""
-    quoted = [m.group(1) if m.group(1) is not None else m.group(2) for m in _QUOTED.finditer(text)]
-    inside = sum(len(q) for q in quoted)
-    return any(PARTIAL_QUOTE.fullmatch(f"“{q}”") for q in quoted) and inside * 2 < len(text)
+    quoted = [m.group(1) for m in _PHRASE.finditer(text)]
+    return bool(quoted) and sum(len(q) for q in quoted) * 2 < len(text)
 
 
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())

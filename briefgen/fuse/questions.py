@@ -35,8 +35,7 @@ from briefgen.fuse.words import (
 from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Figure, Question, Withheld
 
 ANONYMOUS = frozenset("he she we i they it you one someone".split())
-_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
-SAME_QUOTE = 0.6  # share of the shorter quotation's words the other quotes too
+SAME_QUOTE = 0.6  # share of the shorter telling's words the other tells too
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
 # Weighted overlap for two differently attributed claims to be the same statement.
@@ -156,15 +155,14 @@ def _one_speaker(a: Credit, b: Credit) -> bool:
     return wa <= wb or wb <= wa or wa <= rb or wb <= ra
 
 
-def _quoted(text: str) -> set[str]:
-    return content_words(" ".join(m.group(1) or m.group(2) for m in _QUOTED.finditer(text)))
-
-
 def _same_quote(claim: Claim, a: Credit, b: Credit) -> bool:
-    """Both credits' tellings quote the same words: one quotation, two speakers."""
-    qa = set().union(*(_quoted(ev.text) for ev in claim.evidence if ev.source_id in a.sources))
-    qb = set().union(*(_quoted(ev.text) for ev in claim.evidence if ev.source_id in b.sources))
-    return bool(qa and qb) and len(qa & qb) >= SAME_QUOTE * min(len(qa), len(qb))
+    """One quotation, two speakers: the claim is a quotation (its marks are the
+    template's, not in the evidence) and both credits' tellings share most words."""
+    if not claim.quote:
+        return False
+    wa = set().union(*(content_words(ev.text) for ev in claim.evidence if ev.source_id in a.sources))
+    wb = set().union(*(content_words(ev.text) for ev in claim.evidence if ev.source_id in b.sources))
+    return bool(wa and wb) and len(wa & wb) >= SAME_QUOTE * min(len(wa), len(wb))
 
 
 def credit_disagreements(claims: list[Claim]) -> list[Question]:

@@ -28,8 +28,10 @@ AIMING = re.compile(
 # A person or thing not yet found: "remains at large", "are still missing".
 NOT_FOUND = re.compile(
     rf"\b(?P<aux>is|are|was|were|remains?|remained)\s+{_ADVERB}"
-    r"(?P<state>at\s+large|on\s+the\s+run|on\s+the\s+loose|missing|unaccounted\s+for)\b",
+    r"(?P<state>at\s+large|on\s+the\s+run|on\s+the\s+loose|unaccounted\s+for|"
+    r"missing(?=\s*(?:[,.;]|$)|\s+(?:since|after|in|from|following)\b))",
     re.IGNORECASE)
+FOUND = re.compile(r"\b(?:found|located|rescued|caught|captured|arrested|recaptured)\b", re.IGNORECASE)
 # Where a clause starts: the subject of the verb lies after the last of these.
 CLAUSE_START = re.compile(r"(?:[,;:(—–]|\b(?:that|which|who|as|while|because|after|before|when)\b)\s*",
                           re.IGNORECASE)
@@ -61,7 +63,7 @@ def _subject(text: str, end: int) -> str | None:
 def _question(text: str) -> tuple[str, str] | None:
     """(question, the wording it rests on), or None when the text reports no open process."""
     match = NOT_FOUND.search(text)
-    if match and (subject := _subject(text, match.start())):
+    if match and not FOUND.search(text) and (subject := _subject(text, match.start())):
         done = "found" if match["state"].lower().startswith(("missing", "unaccounted")) else "caught"
         verb = "Have" if match["aux"].lower() in PLURAL_AUX else "Has"
         return f"{verb} {subject} been {done}?", match.group(0)

@@ -46,10 +46,6 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def numbers(text: str) -> set[str]:
-    return {n.rstrip(".,") for n in re.findall(r"\d[\d,.]*", text)}
-
-
 def idf_weights(word_sets: Iterable[Iterable[str]]) -> dict[str, float]:
     """Rarer words weigh more: the story's own subject, named everywhere, little."""
     sets = list(word_sets)
