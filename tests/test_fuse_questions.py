@@ -119,3 +119,14 @@ def test_toll_course_rounding_and_undecided_sources_are_no_disagreement():
         _figure("missing", 2, ["S1"], "two", lead=False), _figure("missing", 9, ["S2"], "nine", lead=False),
     ]
     assert figure_disagreements(figures) == []
+
+
+def test_characterisation_needs_a_description_the_other_telling_lacks():
+    # A word only inside the quoted phrase is no thing described ...
+    a = _told("C1", [("S1", "the chief called it \"a total write-off\" after the blaze")], "Rui Basto")
+    b = _told("C2", [("S2", "the crews fought hard and saved a total of six homes")], "Rui Basto")
+    assert characterisation_questions([a, b]) == []
+    # ... and both tellings using the quoted words describe the thing alike.
+    a = _told("C1", [("S1", "the warehouse is \"a total write-off\" after the blaze")], "Rui Basto")
+    b = _told("C2", [("S2", "the crews fought hard but the warehouse was a total write-off")], "Rui Basto")
+    assert characterisation_questions([a, b]) == []

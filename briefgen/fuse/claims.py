@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,7 +80,8 @@ FIGURE_CONTEXT = 2  # content words on each side of a number that say what it co
 _NOT_FIGURES = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{3,5}(?:[ -]\d{3,4}){2,}\b")
 
 
-def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(value, the content words around it) of each number: "10 minutes later"
     is (10, {minut, later})."""
     tokens = _TOKEN.findall(_NOT_FIGURES.sub(" ", _AGE.sub("", text)))
@@ -93,7 +95,7 @@ def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
             continue
         around = tokens[max(0, i - FIGURE_CONTEXT):i] + tokens[i + 1:i + 1 + FIGURE_CONTEXT]
         found.append((value, frozenset(content_words(" ".join(w for w in around if w.isalpha())))))
-    return found
+    return tuple(found)  # read again for every pair a telling is in: cached
 
 
 def figures_conflict(a: str, b: str) -> bool:

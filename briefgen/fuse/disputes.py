@@ -110,6 +110,10 @@ def _characterises(text: str) -> bool:
     return bool(quoted) and sum(len(q) for q in quoted) * 2 < len(text)
 
 
+def _phrase_words(text: str) -> set[str]:
+    return content_words(" ".join(m.group(1) for m in _PHRASE.finditer(text)))
+
+
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 
 
@@ -171,15 +175,19 @@ def characterisation_questions(claims: list[Claim]) -> list[Question]:
                 a, b = told[i], told[j]
                 if a.claim == b.claim or a.source_id == b.source_id:
                     continue
-                if not (_characterises(a.text) or _characterises(b.text)):
-                    continue
                 # The same word form in both ("letters"/"letters"), not a shared stem
                 # ("concerning"/"concerned") that names different things.
                 if _surface(a.text, word) != _surface(b.text, word):
                     continue
-                # A thing: one of the tellings names it with a determiner ("the
-                # letters"), not an adjective or a verb that shares its stem.
-                if not (_determined(a.text, word) or _determined(b.text, word)):
+                # A telling quotes the speaker's phrase about a thing it names
+                # itself, with a determiner, outside the phrase ("the letters
+                # remained “surface-level”"): not an adjective or a verb sharing
+                # the stem, nor a word only inside the quoted phrase ("a total loss").
+                if not any(_characterises(t.text) and _determined(_PHRASE.sub(" ", t.text), word) for t in (a, b)):
+                    continue
+                # The other telling using the quoted words too describes it alike.
+                if any(_phrase_words(t.text) and _phrase_words(t.text) <= content_words(u.text)
+                       for t, u in ((a, b), (b, a))):
                     continue
                 # A thing described, not a name or a nationality ("the Korean").
                 if any(w[:1].isupper() for w in re.findall(r"[\w’'-]+", a.text + " " + b.text) if stem(w) == word):

@@ -126,9 +126,8 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
                 continue
             if not claim.speaker or not other.speaker or claim.speaker == other.speaker:
                 continue
-            wa, wb = name_words(claim.speaker), name_words(other.speaker)
-            if wa <= wb or wb <= wa:
-                continue  # "Obama" and "Barack Obama"
+            if _one_speaker(Credit(claim.speaker), Credit(other.speaker)):
+                continue  # "Varga" and "Ilse Varga"
             if not (claim.quote and other.quote):
                 continue  # two speakers saying alike in paraphrase are two statements, not one disputed
             shared = mass(words[i] & words[j], weight)
