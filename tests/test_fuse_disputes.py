@@ -47,6 +47,23 @@ def test_disputes_denial_with_content_answers_the_matching_claim_of_another_sour
     assert questions[0].sources == ["S1", "S2"]
 
 
+def test_disputes_a_denial_is_never_the_claim_it_denies():
+    # The denial is itself read as a claim of the denier, under a fuller name form.
+    text = "Ada Brook admitted taking the files, but denied shredding the ledgers kept in the office."
+    content = "shredding the ledgers kept in the office"
+    own = _claim("C1", "Ada Brook Case", content, "S1", text.index(content))
+    facts = ArticleFacts("S1", attributions=[_attribution(text, "Ada Brook", "denied", content)])
+    (question,) = denial_questions([facts], [own])
+    # No claim answers it: the denial is still an open point, asked as such.
+    assert question.text == ("Do other accounts bear out Ada Brook's denial of shredding the ledgers "
+                             "kept in the office?")
+    assert question.sources == ["S1"]
+    # Told by two outlets, one question.
+    again = ArticleFacts("S2", attributions=[_attribution(text, "Ada Brook", "denied", content)])
+    (question,) = denial_questions([facts, again], [own])
+    assert question.sources == ["S1", "S2"]
+
+
 def test_disputes_no_denial_no_question():
     facts = ArticleFacts("S1", attributions=[_attribution(TEXT, "The ministry", "said", "the reservoir")])
     assert denial_questions([facts], [_claim("C1", "The ministry", "the reservoir", "S1")]) == []

@@ -115,10 +115,45 @@ def test_toll_course_rounding_and_undecided_sources_are_no_disagreement():
         _figure("evacuated", 50, ["S1"], "50", approx="about"), _figure("evacuated", 48, ["S2"], "48"),
         # One source gives both values: it sets neither against the other.
         _figure("rescued", 4, ["S1"], "four"), _figure("rescued", 5, ["S1", "S2"], "five"),
-        # A figure of a later paragraph only (another event's) is not the story's.
-        _figure("missing", 2, ["S1"], "two", lead=False), _figure("missing", 9, ["S2"], "nine", lead=False),
+        # A count outside the key figures given in later paragraphs only (another event's) is not the story's.
+        _figure("villages", 2, ["S1"], "two", lead=False), _figure("villages", 9, ["S2"], "nine", lead=False),
+        # An article that gives the story's count and an earlier event's backs neither against the other.
+        _figure("missing", 4, ["S1", "S2"], "four"), _figure("missing", 300, ["S2"], "300", lead=False),
     ]
     assert figure_disagreements(figures) == []
+
+
+def test_key_counts_conflict_wherever_told_whatever_noun_follows():
+    from dataclasses import replace
+
+    from briefgen.fuse.figure_conflicts import figure_disagreements
+
+    people = replace(_figure("arrested", 200, ["S1", "S2"], "200", approx="more than", lead=False), unit="people")
+    protesters = replace(_figure("arrested", 400, ["S3"], "400", approx="more than", lead=False), unit="protesters")
+    texts = [q.text for q in figure_disagreements([people, protesters])]
+    assert texts == ["How many were arrested: more than 200 (S1, S2) or more than 400 (S3)?"]
+    # Sums in two currencies are not one count set against another.
+    euros = replace(_figure("money", 2e8, ["S1"], "200 million", lead=False), unit="EUR")
+    dollars = replace(_figure("money", 2.65e8, ["S2"], "$265 million", lead=False), unit="USD")
+    assert figure_disagreements([euros, dollars]) == []
+
+
+def test_a_spokesman_and_the_national_body_he_speaks_for_are_one_speaker():
+    from briefgen.fuse.questions import actor_titles
+    from briefgen.model import Actor
+
+    quote = "we returned fire only after the boats opened fire on our patrol"
+    claim = _told("C1", [("S1", quote), ("S2", quote)], "Coast Guard", True,
+                  [Credit("Danish Coast Guard", ["S1"], True), Credit("Erik Holm", ["S2"], True, ["Commander"])])
+    # One outlet gives his rank only; another calls him the coast guard's spokesman.
+    holm = Actor(id="A1", name="Erik Holm", type="person", aliases=["Holm"],
+                 roles=["Commander", "coast guard spokesman"])
+    assert len(credit_disagreements([claim])) == 1
+    assert credit_disagreements([claim], actor_titles([holm])) == []
+    # A person's name is never a nation's adjective away from another's.
+    other = _told("C2", [("S1", quote), ("S2", quote)], "Erik Holm", True,
+                  [Credit("Erik Holm", ["S1"], True), Credit("Erik Danish", ["S2"], True)])
+    assert len(credit_disagreements([other], actor_titles([holm]))) == 1
 
 
 def test_characterisation_needs_a_description_the_other_telling_lacks():

@@ -110,3 +110,10 @@ def country_of(text: str, *, codes: bool = True, capitals: bool = True,
         if lower.endswith("s") and lower[:-1] in index.demonyms:  # "Americans"
             return index.demonyms[lower[:-1]]
     return None
+
+
+def is_demonym(word: str) -> bool:
+    """A nation's adjective ("Indian", "French") that is not itself a country's name."""
+    lower = key(word).lower()
+    index = _index()
+    return lower in index.demonyms and lower not in index.names

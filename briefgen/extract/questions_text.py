@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 WH_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "whom", "which", "whose"})
 YES_NO = frozenset({"whether", "if"})
+QUANTIFIERS = frozenset({"any", "much", "many", "more", "further", "additional", "some", "other"})
 _DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
@@ -63,22 +64,39 @@ def clause_question(clause: Span) -> str | None:
         # The wh-word is the subject ("who ordered the strike"): no inversion.
         return _capitalise(_words(tokens)) + "?"
     lead = [] if first in YES_NO else tokens[:rest_start]
+    return _invert(tokens[rest_start:], verb, subject, _words(lead))
+
+
+def why_question(tokens: list[Token], verb: Token) -> str | None:
+    """"the permit had been denied" -> "Why had the permit been denied?" (a clause
+    whose reason the text says is unknown: "... but it was not clear why")."""
+    return _invert(tokens, verb, _subject(verb), "Why") if _subject(verb) else None
+
+
+def _mid(subject: list[Token]) -> str:
+    """The subject as it reads after the verb: "The suspect" -> "the suspect", names kept."""
+    text = _words(subject)
+    if subject and subject[0].pos_ in {"DET", "PRON"} and not subject[0].ent_type_ and subject[0].text != "I":
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _invert(tokens: list[Token], verb: Token, subject: list[Token], lead: str) -> str | None:
     subject_ids = {t.i for t in subject}
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
     if auxes:
         aux = auxes[0]
-        rest = [t for t in tokens[rest_start:] if t.i not in subject_ids and t.i != aux.i]
-        words = [_words(lead), aux.text, _words(subject), _words(rest)]
+        rest = [t for t in tokens if t.i not in subject_ids and t.i != aux.i]
+        words = [lead, aux.text, _mid(subject), _words(rest)]
     elif verb.lemma_ == "be":
-        rest = [t for t in tokens[rest_start:] if t.i not in subject_ids and t.i != verb.i]
-        words = [_words(lead), verb.text, _words(subject), _words(rest)]
+        rest = [t for t in tokens if t.i not in subject_ids and t.i != verb.i]
+        words = [lead, verb.text, _mid(subject), _words(rest)]
     elif verb.tag_ in _DO_SUPPORT and subject:
-        rest = [t for t in tokens[rest_start:] if t.i not in subject_ids]
-        text = _words(rest)
+        rest = [t for t in tokens if t.i not in subject_ids]
         head = _words([t for t in rest if t.i < verb.i])
         tail = _words([t for t in rest if t.i > verb.i])
         text = " ".join(p for p in (head, verb.lemma_, tail) if p)
-        words = [_words(lead), _DO_SUPPORT[verb.tag_], _words(subject), text]
+        words = [lead, _DO_SUPPORT[verb.tag_], _mid(subject), text]
     else:
         return None
     return _capitalise(" ".join(w for w in words if w)) + "?"
@@ -87,6 +105,9 @@ def clause_question(clause: Span) -> str | None:
 def noun_question(phrase: Span) -> str:
     """'details about the plan' -> 'What are the details about the plan?'."""
     tokens = [t for t in phrase if t.lower_ != "undisclosed"]
+    # "any details", "much detail": the quantifier of the telling, not of the thing asked for.
+    while len(tokens) > 1 and tokens[0].lower_ in QUANTIFIERS:
+        tokens = tokens[1:]
     head = phrase.root
     text = _words(tokens)
     if tokens and tokens[0].dep_ not in {"det", "poss"} and tokens[0].tag_ not in {"PRP$", "DT"}:

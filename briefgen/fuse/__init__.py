@@ -109,7 +109,7 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
     summary = leading_claims(claims, events)
     stories, reported, figures, lines = tell_stories(articles, facts, actors, claims, summary)
     story_of = {s: story.id for story in stories for s in story.sources}
-    questions = derive_questions(facts, claims, figures)
+    questions = derive_questions(facts, claims, figures, actors)
     _label(events, story_of)
     _label(questions, story_of)
     dates = [a.source.published for a in articles if a.source.published]

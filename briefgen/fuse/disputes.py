@@ -16,7 +16,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.fuse.text import cite, embed, evidence, who
+from briefgen.fuse.claims import name_words
+from briefgen.fuse.text import cite, embed, evidence, possessive, who
 from briefgen.fuse.words import candidates, content_words, idf_weights, rare_word_index, stem, weighted_overlap
 from briefgen.model import ArticleFacts, Attribution, Claim, Evidence, Question
 
@@ -28,6 +29,7 @@ ANAPHORIC_TARGET = re.compile(
     r"^(?:these|those|the|such|this|that|its|their)\b(?:\s+\S+){0,3}?\s+"
     r"(?:allegations?|assertions?|claims?|accusations?|charges?|reports?|suggestions?|statements?)\b",
     re.IGNORECASE)
+PRONOUNS = frozenset("he she they it we i you".split())
 SAME_CONTENT = 0.3  # weighted overlap for a denial's own content to answer a claim
 MAX_CHARACTERISATIONS = 3
 RARE_IN_CLAIMS = 3  # a shared word used by at most this many claims names a particular thing
@@ -64,9 +66,12 @@ def _denied_claim(denial: Attribution, facts: ArticleFacts, known: _Claims) -> C
                 return claim
         return None
     words = content_words(denial.content.text)
+    own = (facts.source_id, denial.content.start)
     scored = [(weighted_overlap(words, known.words[i], known.weight), -i)
               for i in candidates(known.index, words)
-              if (c := known.claims[i]).speaker and c.speaker.lower() not in denier]
+              if (c := known.claims[i]).speaker and c.speaker.lower() not in denier
+              # The denial's own telling, under another form of the denier's name, is not what it denies.
+              and known.at.get(own) is not c and not (name_words(c.speaker) & name_words(denier))]
     best = max(scored, default=(0.0, 0))
     return known.claims[-best[1]] if best[0] >= SAME_CONTENT else None
 
@@ -76,6 +81,7 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
     words = [content_words(c.text) for c in claims]
     known = _Claims(claims, _claim_at(claims), words, idf_weights(words), rare_word_index(words, min_df=1))
     denied: dict[str, list[tuple[str, Attribution]]] = defaultdict(list)
+    unanswered: list[tuple[str, Attribution]] = []
     by_id = {c.id: c for c in claims}
     for article in facts:
         for attribution in article.attributions:
@@ -83,7 +89,9 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
                 claim = _denied_claim(attribution, article, known)
                 if claim is not None:
                     denied[claim.id].append((article.source_id, attribution))
-    questions = []
+                elif not ANAPHORIC_TARGET.match(attribution.content.text.strip()):
+                    unanswered.append((article.source_id, attribution))
+    questions = _unanswered_denials(unanswered)
     for claim_id, denials in denied.items():
         claim = by_id[claim_id]
         deniers = "; ".join(f"{who(a.speaker.text)} {a.cue.text} it ({sid})" for sid, a in denials)
@@ -95,6 +103,32 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
             evidence=claim.evidence[:1] + [evidence(sid, a.content) for sid, a in denials],
         ))
     return questions
+
+
+def _unanswered_denials(denials: list[tuple[str, Attribution]]) -> list[Question]:
+    """A denial with its own content and no claim found that it answers: still an
+    open point ("Hiller denied shooting at the officers"); one question per denier
+    and content, however many outlets tell it."""
+    questions: dict[tuple, Question] = {}
+    for sid, denial in denials:
+        denier = who(denial.speaker_name or denial.speaker.text)
+        if denier.lower() in PRONOUNS:
+            continue  # "he denied it": the article's name for him is not at hand here
+        content = embed(denial.content.text)
+        key = (frozenset(name_words(denier)), frozenset(content_words(content)))
+        if key in questions:
+            question = questions[key]
+            question.sources = list(dict.fromkeys([*question.sources, sid]))
+            question.evidence.append(evidence(sid, denial.content))
+            continue
+        joined = content if content.lower().startswith("that ") else f"of {content}"
+        questions[key] = Question(
+            id="", kind="denied",
+            text=f"Do other accounts bear out {possessive(denier)} denial {joined}?",
+            basis=f"{denier} {denial.cue.text} {content} ({sid}); no source's claim that it answers was found.",
+            sources=[sid], evidence=[evidence(sid, denial.content)],
+        )
+    return list(questions.values())
 
 
 # A quoted phrase opens after a space or the start and its words start at once:

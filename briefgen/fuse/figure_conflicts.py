@@ -1,7 +1,10 @@
 """Figures the outlets give differently for the same moment: a disagreement.
 
-Only a story's own figures count (given in some headline or lead: later
-paragraphs carry other events' figures). A count that rises from earlier to
+A story's key counts (dead, injured, arrested, damaged, money ...) count
+wherever an article gives them; other counts only when some headline or lead
+gives them (later paragraphs carry other events' figures: an earlier quake's
+villages). An article that also gives an earlier event's toll gives two
+values of the toll, and so backs neither (below). A count that rises from earlier to
 later reports is the toll's course, not a conflict; values that rounding
 reconciles ("about 50" and "48") are one; a source giving two values of one
 figure has not chosen between them and is not set against others with it.
@@ -11,14 +14,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from briefgen.fuse.figures import KEY_ORDER, amount
+from briefgen.fuse.figures import KEY_ORDER, UNIT_KINDS, amount
 from briefgen.fuse.text import cite
 from briefgen.model import Figure, Question
 
 ROUNDING = 0.1  # an approximate value this close (share of the larger) to another is the same count
 MAX_VALUES = 4
 MAX_OTHER_COUNTS = 2  # questions about counts outside the key figures
-ASK = {"dead": "How many died", "injured": "How many were injured", "missing": "How many are missing",
+ASK = {"dead": "What is the death toll", "injured": "How many were injured", "missing": "How many are missing",
        "arrested": "How many were arrested", "evacuated": "How many were evacuated",
        "rescued": "How many were rescued", "magnitude": "What was the magnitude"}
 
@@ -54,8 +57,10 @@ def _same_count(a: Figure, b: Figure) -> bool:
 def figure_disagreements(figures: list[Figure]) -> list[Question]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.lead:
-            groups[(figure.story, figure.what, figure.unit, figure.of)].append(figure)
+        if figure.lead or figure.what in KEY_ORDER:
+            # A count of people is one count whatever noun follows it ("200 people", "400 protesters").
+            unit = figure.unit if figure.what in UNIT_KINDS else None
+            groups[(figure.story, figure.what, unit, figure.of)].append(figure)
     questions = []
     # Tolls and the story's key figures first; other counts ("how many people") after, and few.
     order = sorted(groups, key=lambda k: (KEY_ORDER.index(k[1]) if k[1] in KEY_ORDER else len(KEY_ORDER),

@@ -22,6 +22,8 @@ from briefgen.sources.article import Article
 KEY_ORDER = ("dead", "injured", "missing", "arrested", "evacuated", "rescued", "damaged", "money", "magnitude")
 NAMES = {"dead": "dead", "injured": "injured", "missing": "missing", "arrested": "arrested",
          "evacuated": "evacuated", "rescued": "rescued", "damaged": "damaged"}
+# Kinds whose unit is part of what is counted ("$" against "EUR", "shops" against "homes").
+UNIT_KINDS = ("money", "distance", "depth", "damaged")
 CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
 # A count of zero ("no one was hurt") as a reader says it.
 NONE_OF = {"dead": "no deaths", "injured": "no injuries", "missing": "no one missing", "arrested": "no arrests"}
@@ -96,7 +98,7 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
         day = published.get(sid)
         for fact in article_facts.reported:
             for f in fact.figures:
-                unit = f.unit if f.what in ("money", "distance", "depth", "damaged") else None
+                unit = f.unit if f.what in UNIT_KINDS else None
                 key = (story, f.what, unit, f.of, f.value, day.isoformat() if day else None)
                 grouped[key].append((sid, f))
                 if fact.kind in ("headline", "lead") and f.what not in ("percent", "distance", "depth"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from briefgen.extract.countries import is_demonym
 from briefgen.fuse.claims import figure_values, figures_conflict, name_words
 from briefgen.fuse.disputes import (
     characterisation_questions,
@@ -21,7 +22,7 @@ from briefgen.fuse.disputes import (
     is_denial,
 )
 from briefgen.fuse.figure_conflicts import figure_disagreements
-from briefgen.fuse.text import cite, embed, evidence, who
+from briefgen.fuse.text import cite, embed, embeddable, evidence, who
 from briefgen.fuse.unsettled import unsettled_questions
 from briefgen.fuse.words import (
     candidates,
@@ -32,7 +33,7 @@ from briefgen.fuse.words import (
     overlap_of_masses,
     rare_word_index,
 )
-from briefgen.model import ArticleFacts, Attribution, Claim, Credit, Figure, Question, Withheld
+from briefgen.model import Actor, ArticleFacts, Attribution, Claim, Credit, Figure, Question, Withheld
 
 ANONYMOUS = frozenset("he she we i they it you one someone".split())
 SAME_QUOTE = 0.6  # share of the shorter telling's words the other tells too
@@ -112,7 +113,7 @@ def denial_disagreements(facts: list[ArticleFacts]) -> list[Question]:
     return questions
 
 
-def attribution_disagreements(claims: list[Claim]) -> list[Question]:
+def attribution_disagreements(claims: list[Claim], titles: dict[str, list[str]] | None = None) -> list[Question]:
     """The same statement credited to different speakers by different sources."""
     words = [content_words(c.text) for c in claims]
     weight = idf_weights(words)
@@ -126,7 +127,7 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
                 continue
             if not claim.speaker or not other.speaker or claim.speaker == other.speaker:
                 continue
-            if _one_speaker(Credit(claim.speaker), Credit(other.speaker)):
+            if _one_speaker(Credit(claim.speaker), Credit(other.speaker), titles):
                 continue  # "Varga" and "Ilse Varga"
             if not (claim.quote and other.quote):
                 continue  # two speakers saying alike in paraphrase are two statements, not one disputed
@@ -146,12 +147,36 @@ def attribution_disagreements(claims: list[Claim]) -> list[Question]:
     return questions
 
 
-def _one_speaker(a: Credit, b: Credit) -> bool:
-    """"Varga" and "Ilse Varga", or a spokeswoman and the body her title names."""
-    wa, wb = name_words(a.speaker), name_words(b.speaker)
-    ra = set().union(*(content_words(r) for r in a.roles)) if a.roles else set()
-    rb = set().union(*(content_words(r) for r in b.roles)) if b.roles else set()
+def _one_speaker(a: Credit, b: Credit, titles: dict[str, list[str]] | None = None) -> bool:
+    """"Varga" and "Ilse Varga", or a spokeswoman and the body her title names.
+
+    ``titles``: each actor's names to the roles every source gives it, as one
+    outlet may call him "Commodore" and another "navy spokesman"."""
+    titles = titles or {}
+    # A nation's adjective qualifies the body it names: "Indian Navy" is "the navy" its spokesman speaks for.
+    wa, wb = _body_words(a.speaker, titles), _body_words(b.speaker, titles)
+    ra = set().union(*(content_words(r) for r in [*a.roles, *titles.get(a.speaker, [])]))
+    rb = set().union(*(content_words(r) for r in [*b.roles, *titles.get(b.speaker, [])]))
     return wa <= wb or wb <= wa or wa <= rb or wb <= ra
+
+
+def _body_words(name: str, people: dict[str, list[str]]) -> set[str]:
+    """A body's name words without the nation's adjective leading it; a person's all."""
+    words = name_words(name)
+    first = name.split()[0] if name.split() else ""
+    if name in people or len(words) < 2 or not is_demonym(first):
+        return words
+    return words - name_words(first)
+
+
+def actor_titles(actors: list[Actor]) -> dict[str, list[str]]:
+    """Each name and alias of a person to the roles the sources give that person."""
+    titles: dict[str, list[str]] = {}
+    for actor in actors:
+        if actor.type == "person" and actor.roles:
+            for name in (actor.name, *actor.aliases):
+                titles.setdefault(name, list(actor.roles))
+    return titles
 
 
 def _same_quote(claim: Claim, a: Credit, b: Credit) -> bool:
@@ -164,14 +189,14 @@ def _same_quote(claim: Claim, a: Credit, b: Credit) -> bool:
     return bool(wa and wb) and len(wa & wb) >= SAME_QUOTE * min(len(wa), len(wb))
 
 
-def credit_disagreements(claims: list[Claim]) -> list[Question]:
+def credit_disagreements(claims: list[Claim], titles: dict[str, list[str]] | None = None) -> list[Question]:
     """One quotation, merged across outlets, that they credit to different named
     speakers. Paraphrases alike from two people are two people saying alike."""
     questions = []
     for claim in claims:
         named = [c for c in claim.credits if c.named]
         pair = next(((a, b) for n, a in enumerate(named) for b in named[n + 1:]
-                     if not set(a.sources) & set(b.sources) and not _one_speaker(a, b)
+                     if not set(a.sources) & set(b.sources) and not _one_speaker(a, b, titles)
                      and _same_quote(claim, a, b)), None)
         if pair is None:
             continue
@@ -228,19 +253,19 @@ def claim_questions(claims: list[Claim]) -> list[Question]:
     Every claim rests on its speaker, so the question goes to the claims a
     reader is likeliest to take as corroborated: the most repeated first.
     """
-    named = [c for c in claims if c.speaker]
+    named = [c for c in claims if c.speaker and embeddable(c.text)]
     single = sorted(named, key=lambda c: -c.outlets)[:MAX_SINGLE_SOURCE]
     questions = []
     for claim in single:
         questions.append(Question(
             id="", kind="single_source",
-            text=f"Is there confirmation beyond {claim.speaker} that {embed(claim.text)}?",
+            text=f"Is there confirmation beyond {who(claim.speaker)} that {embed(claim.text)}?",
             basis=_single_origin_basis(claim),
             sources=claim.sources, evidence=claim.evidence,
         ))
     for claim in claims:
         # A hedge without a named speaker is the outlet's own caution, not a claim to check.
-        if claim.hedge == "hedged" and claim.speaker and claim not in single:
+        if claim.hedge == "hedged" and claim.speaker and claim not in single and embeddable(claim.text):
             questions.append(Question(
                 id="", kind="hedged",
                 text=f"Is it verified that {embed(claim.text)}?",
@@ -250,11 +275,13 @@ def claim_questions(claims: list[Claim]) -> list[Question]:
     return questions
 
 
-def derive_questions(facts: list[ArticleFacts], claims: list[Claim], figures: list[Figure] = ()) -> list[Question]:
+def derive_questions(facts: list[ArticleFacts], claims: list[Claim], figures: list[Figure] = (),
+                     actors: list[Actor] = ()) -> list[Question]:
+    titles = actor_titles(list(actors))
     questions = (
         figure_disagreements(list(figures))
-        + attribution_disagreements(claims)
-        + credit_disagreements(claims)
+        + attribution_disagreements(claims, titles)
+        + credit_disagreements(claims, titles)
         + denial_disagreements(facts)
         + number_disagreements(claims)
         + characterisation_questions(claims)
