@@ -287,7 +287,7 @@ def derive_questions(facts: list[ArticleFacts], claims: list[Claim], figures: li
         + characterisation_questions(claims)
         + denial_questions(facts, claims)
         + withheld_questions(facts)
-        + unsettled_questions(claims)
+        + unsettled_questions(claims, facts)
         + claim_questions(claims)
     )
     for n, question in enumerate(questions, start=1):
