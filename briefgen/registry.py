@@ -19,15 +19,24 @@ class Registry(Generic[T]):
         self.kind = kind  # "output format", "section", ... for messages
         self._builtins = builtins  # modules whose import runs their registrations, in order
         self._entries: dict[str, T] = {}
+        self._rank: dict[str, int] = {}  # built-in module order; additions after, as registered
         self._loaded = False
 
-    def add(self, name: str, entry: T) -> None:
+    def add(self, name: str, entry: T, module: str | None = None) -> None:
+        """``module``: where the entry is defined; a built-in module's entries keep
+        the built-in order however the modules happen to be imported."""
         if name in self._entries:
             raise ValueError(f"{self.kind} {name!r} is already registered")
         self._entries[name] = entry
+        self._rank[name] = self._builtins.index(module) if module in self._builtins else len(self._builtins)
 
     def pop(self, name: str) -> T:
+        self._rank.pop(name, None)
         return self._entries.pop(name)
+
+    def _ordered(self) -> list[str]:
+        # Stable sort: entries of one module, and additions, keep their registration order.
+        return sorted(self._entries, key=lambda n: self._rank[n])
 
     def _load(self) -> None:
         if not self._loaded:
@@ -37,11 +46,11 @@ class Registry(Generic[T]):
 
     def names(self) -> list[str]:
         self._load()
-        return list(self._entries)
+        return self._ordered()
 
     def items(self) -> Iterator[tuple[str, T]]:
         self._load()
-        return iter(list(self._entries.items()))
+        return iter([(name, self._entries[name]) for name in self._ordered()])
 
     def __contains__(self, name: object) -> bool:
         self._load()

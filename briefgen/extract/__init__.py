@@ -29,7 +29,9 @@ def register(name: str, version: str) -> Callable[[Extractor], Extractor]:
     """Register an extractor under ``name``; duplicate names are refused."""
 
     def wrap(func: Extractor) -> Extractor:
-        EXTRACTORS.add(name, (version, func))
+        # The module decides the place among built-ins: importing briefgen.extract.facts
+        # early (for a constant) must not run it before the events it reads.
+        EXTRACTORS.add(name, (version, func), func.__module__)
         return func
 
     return wrap

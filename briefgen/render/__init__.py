@@ -37,7 +37,7 @@ def register(name: str, suffix: str) -> Callable[[Renderer], Renderer]:
     """Register an output format; duplicate names are refused."""
 
     def wrap(func: Renderer) -> Renderer:
-        FORMATS.add(name, Format(name, suffix, func))
+        FORMATS.add(name, Format(name, suffix, func), func.__module__)
         return func
 
     return wrap

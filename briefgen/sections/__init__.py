@@ -31,7 +31,7 @@ SECTIONS: Registry[Selector] = Registry("section", tuple(
 
 def register(name: str) -> Callable[[Selector], Selector]:
     def wrap(func: Selector) -> Selector:
-        SECTIONS.add(name, func)
+        SECTIONS.add(name, func, func.__module__)
         return func
 
     return wrap
