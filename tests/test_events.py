@@ -93,3 +93,31 @@ def test_events_since_with_a_long_sentence_keeps_its_clause(make_article):
     facts = ArticleFacts("S1")
     events.extract(article, doc, facts)
     assert [e.date for e in facts.events] == ["2015"]
+
+
+def test_events_without_publication_date_leave_the_news_cycle_out(make_article):
+    # Read against a nominal day: "Friday night" and "this morning" are the news, "two years ago" is not.
+    _, found = run(make_article, (
+        "Harbor fire\n\n"
+        "Crews from Velmar fought the blaze until dawn.\n\n"
+        "The warehouse caught fire on Friday night.\n\n"
+        "Officials said this morning that the roof had collapsed.\n\n"
+        "Two years ago, a smaller fire damaged the same pier."), published=None)
+    assert [(e.date, e.date_text) for e in found] == [(None, "Two years ago")]
+
+
+def test_events_ages_and_clock_times_are_no_dates(make_article):
+    _, found = run(make_article, (
+        "Pier collapse\n\n"
+        "Crews from Velmar were at the pier all day.\n\n"
+        "Two divers, both 51, died at the pier.\n\n"
+        "The pier had been closed until about 1630 GMT."), published=None)
+    assert all(e.date_text not in ("51", "1630") for e in found)
+
+
+def test_events_a_lead_tells_its_news_not_the_earlier_clause_inside_it(make_article):
+    _, found = run(make_article, (
+        "Office shooting\n\n"
+        "A clerk who was dismissed last month walked into the Velmar office on Monday and opened fire.\n\n"
+        "The clerk had been dismissed in July after a dispute."), published="2023-08-30")
+    assert [e.date_text for e in found] == ["July"]

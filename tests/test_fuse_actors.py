@@ -226,3 +226,20 @@ def test_fuse_actors_places_merge_but_are_not_actors():
     assert [a.name for a in found] == ["Lena Marsh"]
     keys = merge_keys([f for _, f in pairs])
     assert keys[("S1", 2)] == keys[("S2", 1)]
+
+
+def test_fuse_actors_places_the_tagger_took_for_actors_are_places():
+    found, _ = fuse(
+        # A name tagged a place in one article is a place where another read it as a person.
+        article("S1", "Crews reached Ravenholt, police said.", ("Ravenholt", "place", 1)),
+        article("S2", "Ravenholt was quiet on Sunday.", ("Ravenholt", "person", 1)),
+        # A gazetteer town the tagger took for a body; a city's whole name read as a person.
+        article("S3", "Tacoma said the road was shut near San Antonio.",
+                ("Tacoma", "organisation", 1), ("San Antonio", "person", 2)),
+        # A clock's zone is no body.
+        article("S4", "The alarm sounded at 0930 EST.", ("EST", "organisation", 1)),
+        # A one-word person name that is also a town stays a person; so does a body with its own word.
+        article("S5", "Murphy said the Tacoma Police would help.", ("Murphy", "person", 1),
+                ("Tacoma Police", "organisation", 2)),
+    )
+    assert sorted(a.name for a in found) == ["Murphy", "Tacoma Police"]

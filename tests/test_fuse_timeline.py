@@ -52,3 +52,20 @@ def test_fuse_timeline_never_merges_two_events_of_one_source():
     out = fuse([told("In 2019, Tesport opened a new harbour for ships.", "2019", "2019"),
                 told("In 2019, Tesport opened a second new harbour for ships.", "2019", "2019", 70)])
     assert len(out) == 2
+
+
+def test_background_is_what_came_before_the_story():
+    from briefgen.fuse.timeline import before_the_story
+    from briefgen.model import Event, Story
+
+    story = Story(id="T1", title="", sources=["S1"], date="2023-08-14")
+    events = [Event("E1", "the strike began", "2023-08-14", "Monday"),      # the story's own day
+              Event("E2", "the vote was held", "2023-08-20", "Sunday"),     # its aftermath
+              Event("E3", "the union was warned", "2023-08-02", "Aug. 2"),  # before it, in its month
+              Event("E4", "talks began", "2023-08", "earlier this month"),  # the month: kept
+              Event("E5", "a later month", "2023-09", "September"),
+              Event("E6", "the last strike", "2019", "2019"),
+              Event("E7", "long ago", None, "previously")]
+    kept = before_the_story(events, [story])
+    assert [e.text for e in kept] == ["the union was warned", "talks began", "the last strike", "long ago"]
+    assert [e.id for e in kept] == ["E1", "E2", "E3", "E4"]

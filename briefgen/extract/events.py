@@ -32,19 +32,28 @@ MAX_SENTENCE_TOKENS = 60
 # dated the day after the events it reports).
 LEAD_SENTENCES = 2
 NEWS_DAY_LAG = 2
+# An article without a publication date: its relative dates are read against
+# this day only to tell the news cycle (the last week or so) from the past.
+NOMINAL_DAY = dt.date(2001, 6, 15)
+NEWS_CYCLE_DAYS = 10
 
 
-@register("events", "events.v2")
+@register("events", "events.v3")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     published = article.source.published
     found = [t for t in timex.resolved(doc, published) if t.start >= article.headline_end]
     starts = [f[0] for f in found]
     segments = list(_segments(article, doc))
     news_days = _news_days(segments, found, starts, published)
-    for segment in segments:
+    recent = _news_cycle(doc, found) if published is None else set()
+    for n, segment in enumerate(segments):
         lo = bisect.bisect_left(starts, segment.start_char)
         hi = bisect.bisect_left(starts, segment.end_char)
-        event = _event(doc, segment, found[lo:hi], published, news_days)
+        event = _event(doc, segment, [t for t in found[lo:hi] if t.start not in recent], published, news_days)
+        if event and n < LEAD_SENTENCES and event[0].dep_ != "ROOT" and segment.start <= event[0].head.i < segment.end:
+            # "A man who was fired last week walked into his office ...": a lead's main clause
+            # tells the news; the earlier date belongs to a clause inside it.
+            continue
         if event:
             facts.events.append(_timed_event(article, doc, segment, *event))
 
@@ -59,6 +68,32 @@ def _segments(article: Article, doc: Doc):
             piece = doc.char_span(start + m.start(), start + m.end(), alignment_mode="contract")
             if piece is not None and any(not t.is_space and not t.is_punct for t in piece):
                 yield piece
+
+
+def _news_cycle(doc: Doc, found: list) -> set[int]:
+    """Without a publication date, the relative expressions that name the news
+    cycle ("Friday night", "this morning", "two days ago"), by their start: read
+    against a nominal publication day, they fall within NEWS_CYCLE_DAYS of it.
+    What falls further back ("last month", "two years ago") stays background."""
+    nominal = {t.start: t for t in timex.resolved(doc, NOMINAL_DAY)}
+    recent = set()
+    for t in found:
+        if t.value is not None or t.granularity != timex.NO_PUBLISHED:
+            continue
+        read = nominal.get(t.start)
+        day = _first_day(read.value) if read and read.value else None
+        if day is not None and day >= NOMINAL_DAY - dt.timedelta(NEWS_CYCLE_DAYS):
+            recent.add(t.start)
+    return recent
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a day or ISO-week value ("2001-06-09", "2001-W23"); None for coarser ones."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return dt.date.fromisoformat(value)
+    if (week := re.fullmatch(r"(\d{4})-W(\d{2})", value)):
+        return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    return None
 
 
 def _news_days(segments: list[Span], found: list, starts: list[int],

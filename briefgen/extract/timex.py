@@ -47,6 +47,10 @@ _TIME_WORD = re.compile(
     r"|time|administration|presidency|tenure|term|rule|reign|premiership|chancellorship|government)s?\b",
     re.IGNORECASE)
 
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZONE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|hrs\b|hours\b|local time)")
+
 # What spaCy's DATE entities miss; group x is the expression itself.
 _FIND = [re.compile(p, re.IGNORECASE) for p in (
     r"\b(?P<x>(?:(?:early|late|mid|earlier|later)[- ](?:in[- ])?)?(?:this|last|next|coming)"
@@ -126,6 +130,8 @@ def _split(text: str, start: int, end: int):
         if (m := _PART_OF.match(text, lo, hi)) and normalise(m["whole"], None)[1] == DURATION:
             lo = m.start("part")  # "the first nine months of 1997": the date is 1997
         piece = text[lo:hi].strip(" ,")
+        if _BARE_NUMBER.fullmatch(piece) or (_HHMM.fullmatch(piece) and _ZONE.match(text, hi)):
+            continue  # an age or a count ("both 51") or a clock time ("1630 GMT") the tagger took for a date
         if _TIME_WORD.search(piece):
             lo += text[lo:hi].index(piece)
             yield lo, lo + len(piece), piece

@@ -22,7 +22,7 @@ from briefgen.fuse.comparison import compare_sources
 from briefgen.fuse.origins import origin_groups
 from briefgen.fuse.questions import derive_questions
 from briefgen.fuse.similar import Embedder, embed_texts
-from briefgen.fuse.timeline import fuse_events
+from briefgen.fuse.timeline import before_the_story, fuse_events
 from briefgen.model import Actor, ArticleFacts, Brief, Claim, Event, Story
 from briefgen.sources.article import Article
 
@@ -111,6 +111,7 @@ def fuse(config: Config, articles: list[Article], facts: list[ArticleFacts],
     story_of = {s: story.id for story in stories for s in story.sources}
     questions = derive_questions(facts, claims, figures, actors)
     _label(events, story_of)
+    events = before_the_story(events, stories)
     _label(questions, story_of)
     dates = [a.source.published for a in articles if a.source.published]
     return Brief(

@@ -31,6 +31,7 @@ from briefgen.extract.names import (
     spelling_key,
 )
 from briefgen.extract.countries import country_of
+from briefgen.extract.places import is_place, is_time_zone
 from briefgen.model import Actor, ArticleFacts, Evidence, Mention
 from briefgen.sources.article import Article
 
@@ -140,7 +141,31 @@ def _fullest(forms: Counter[str]) -> str:
     return max(forms, key=lambda f: (not org_initials(f)[1], len(f.split()), forms[f], -len(f)))
 
 
+def _places_by_name(clusters: list[_Cluster]) -> None:
+    """A name some article's tagger calls a place is a place wherever the tagger
+    read it as a person or a body ("in Woodburn, Oregon" beside "Woodburn said"):
+    a person named in full ("Jack London") or a body with a company or body word
+    ("Surrey Police") has its own name and keeps it."""
+    places = Counter(form_key(c.fullest) for c in clusters if c.label == "place")
+    others = Counter(form_key(c.fullest) for c in clusters if c.label in ("person", "organisation"))
+    for c in clusters:
+        key = form_key(c.fullest)
+        if c.label not in ("person", "organisation") or has_company_form(c.fullest):
+            continue
+        if is_time_zone(c.fullest):
+            c.label = "time"  # "1630 GMT": the tagger's organisation is a clock's zone
+        elif key in places and (places[key] >= others[key] or c.label == "organisation"
+                                or len(name_tokens(c.fullest)) == 1):
+            c.label = "place"
+        elif c.label == "organisation" and is_place(c.fullest, spellings=True):
+            c.label = "place"  # a town the tagger took for a body ("Huntsville" beside "Huntsville police")
+        elif c.label == "person" and len(name_tokens(c.fullest)) > 1 and is_place(c.fullest):
+            # A city's whole name ("Bandar Abbas"); one word never: "Murphy", "Bell" are towns too.
+            c.label = "place"
+
+
 def _assign_keys(clusters: list[_Cluster]) -> None:
+    _places_by_name(clusters)
     people = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "person"}
     # Single-word organisation names join the people's names so that a
     # surname the NER took for an organisation finds its person.
@@ -170,8 +195,8 @@ def _assign_keys(clusters: list[_Cluster]) -> None:
             c.key = "country:" + (country or org_key(c.fullest))
         elif c.label == "organisation":
             c.key = "org:" + organisations.key(c.fullest)
-        elif c.label == "place":
-            c.key = "place:" + form_key(c.fullest)
+        elif c.label in ("place", "time"):
+            c.key = f"{c.label}:" + form_key(c.fullest)
         else:
             c.key = "group:" + group_key(c.forms.most_common(1)[0][0])
     _join_person_and_organisation(clusters)
@@ -349,8 +374,8 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
     index = ActorIndex()
     actors = []
     for key, group in groups.items():
-        if key.startswith("place:"):
-            continue  # where things happen, not who acts
+        if key.startswith(("place:", "time:")):
+            continue  # where and when things happen, not who acts
         actor, forms = _build(group, by_source)
         index.add(actor, forms)
         actors.append(actor)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefgen.fuse.words import content_words
-from briefgen.model import ArticleFacts, Event, Evidence, TimedEvent
+from briefgen.model import ArticleFacts, Event, Evidence, Story, TimedEvent
 from briefgen.sources.article import Article
 
 # Share of content words two tellings need in common: Jaccard over both,
@@ -96,3 +96,23 @@ def _event(event_id: str, cluster: _Cluster) -> Event:
                 for sid, e in cluster.tellings]
     return Event(id=event_id, text=fullest.text.text, date=date, date_text=dated_by.date_text,
                  sources=sources, evidence=evidence)
+
+
+def before_the_story(events: list[Event], stories: list[Story]) -> list[Event]:
+    """The background proper: an event dated on or after its story's own day
+    (or in a later month) is the story's news or its aftermath, not what came
+    before. A year alone ("earlier this year") is kept: too coarse to tell.
+    Ids are renumbered "E1".. in the order kept."""
+    day_of = {story.id: story.date for story in stories if story.date}
+    kept = []
+    for event in events:
+        day = day_of.get(event.story)
+        # A day from the story's day on; a month only after the story's month ("last week",
+        # "earlier this month" in a story of weeks are before it).
+        if day and event.date and ((len(event.date) == 10 and event.date >= day)
+                                   or (len(event.date) == 7 and event.date > day[:7])):
+            continue
+        kept.append(event)
+    for n, event in enumerate(kept, 1):
+        event.id = f"E{n}"
+    return kept
