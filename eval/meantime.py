@@ -185,7 +185,7 @@ def predict(docs: list[Document]) -> dict[str, list[tuple[int, int, str, str]]]:
         extract_actors(article, doc, article_facts)
         facts.append(article_facts)
     fuse_actors(articles, facts)  # timed and run as the build runs it; the keys below are its groups
-    keys = merge_keys(facts)
+    keys = merge_keys(facts, articles)
     return {d.name: [(m.start, m.end, keys[(f.source_id, m.local_id)], m.label) for m in f.mentions]
             for d, f in zip(docs, facts)}
 

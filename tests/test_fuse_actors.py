@@ -234,12 +234,31 @@ def test_fuse_actors_places_the_tagger_took_for_actors_are_places():
         article("S1", "Crews reached Ravenholt, police said.", ("Ravenholt", "place", 1)),
         article("S2", "Ravenholt was quiet on Sunday.", ("Ravenholt", "person", 1)),
         # A gazetteer town the tagger took for a body; a city's whole name read as a person.
-        article("S3", "Tacoma said the road was shut near San Antonio.",
+        article("S3", "Crews in Tacoma said the road was shut near San Antonio.",
                 ("Tacoma", "organisation", 1), ("San Antonio", "person", 2)),
+        # A town's name the text never uses as a place, or that is also a word, stays a body.
+        article("S6", "Nokia said sales rose, and shares of Orange fell as the orange signs came down.",
+                ("Nokia", "organisation", 1), ("Orange", "organisation", 2)),
         # A clock's zone is no body.
         article("S4", "The alarm sounded at 0930 EST.", ("EST", "organisation", 1)),
         # A one-word person name that is also a town stays a person; so does a body with its own word.
         article("S5", "Murphy said the Tacoma Police would help.", ("Murphy", "person", 1),
                 ("Tacoma Police", "organisation", 2)),
     )
-    assert sorted(a.name for a in found) == ["Murphy", "Tacoma Police"]
+    assert sorted(a.name for a in found) == ["Murphy", "Nokia", "Orange", "Tacoma Police"]
+
+
+def test_fuse_actors_headline_words_and_sentence_capitals_are_no_names():
+    found, _ = fuse(
+        # Only ever in a headline's Title Case, or on a crosshead line.
+        article("S1", "Ferry Strands Commuters\n\nThe ferry stalled. Riot police came.\n\nHarbour Chaos Grows\n\n"
+                      "Ana Ruiz said a riot was feared.",
+                ("Ferry Strands Commuters", "organisation", 1), ("Riot", "organisation", 2),
+                ("Harbour Chaos", "organisation", 3), ("Ana Ruiz", "person", 4)),
+        # "Protests" opens sentences only, and the articles write "protests": a sentence's capital.
+        article("S2", "Protests grew. Ana Ruiz said protests would go on. Later, Brown said so.",
+                ("Protests", "organisation", 1), ("Ana Ruiz", "person", 2), ("Brown", "person", 3)),
+        # "Brown" is used as a name inside a sentence, though "brown" is a word too.
+        article("S3", "The brown hull sank. Officials and Brown left.", ("Brown", "person", 1)),
+    )
+    assert sorted(a.name for a in found) == ["Ana Ruiz", "Brown"]

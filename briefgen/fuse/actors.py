@@ -141,11 +141,34 @@ def _fullest(forms: Counter[str]) -> str:
     return max(forms, key=lambda f: (not org_initials(f)[1], len(f.split()), forms[f], -len(f)))
 
 
-def _places_by_name(clusters: list[_Cluster]) -> None:
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout|(?:city|town|village|port|province|county"
+                       r"|region|capital|suburb|district) of)\s+(?:the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r",\s+[A-Z][a-z]")  # "Woodburn, Oregon"
+
+
+def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None) -> set[str]:
+    """Names some article uses as a place ("in Huntsville", "Woodburn, Oregon",
+    "the port city of Bandar Abbas"), by form key: without the texts, none."""
+    found = set()
+    for c in clusters:
+        if articles is None or c.source_id not in articles:
+            continue
+        raw = articles[c.source_id].raw
+        if any(_LOCATIVE.search(raw[max(0, m.start - 30):m.start]) or _REGION_AFTER.match(raw, m.end)
+               for m in c.mentions):
+            found.add(form_key(c.fullest))
+    return found
+
+
+def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | None = None) -> None:
     """A name some article's tagger calls a place is a place wherever the tagger
     read it as a person or a body ("in Woodburn, Oregon" beside "Woodburn said"):
     a person named in full ("Jack London") or a body with a company or body word
     ("Surrey Police") has its own name and keeps it."""
+    lowercase = {w for a in (articles or {}).values() for w in _LOWER_WORD.findall(a.text)}
+    # A gazetteer name is the town only where some text uses it as one, and when it is no
+    # common word the articles also write ("Police", "Orange" are towns too).
+    placed = {k for k in _placed_names(clusters, articles) if k not in lowercase}
     places = Counter(form_key(c.fullest) for c in clusters if c.label == "place")
     others = Counter(form_key(c.fullest) for c in clusters if c.label in ("person", "organisation"))
     for c in clusters:
@@ -157,15 +180,16 @@ def _places_by_name(clusters: list[_Cluster]) -> None:
         elif key in places and (places[key] >= others[key] or c.label == "organisation"
                                 or len(name_tokens(c.fullest)) == 1):
             c.label = "place"
-        elif c.label == "organisation" and is_place(c.fullest, spellings=True):
+        elif c.label == "organisation" and is_place(c.fullest, spellings=True) and key in placed:
             c.label = "place"  # a town the tagger took for a body ("Huntsville" beside "Huntsville police")
-        elif c.label == "person" and len(name_tokens(c.fullest)) > 1 and is_place(c.fullest):
+        elif (c.label == "person" and len(name_tokens(c.fullest)) > 1 and is_place(c.fullest)
+              and key in placed):
             # A city's whole name ("Bandar Abbas"); one word never: "Murphy", "Bell" are towns too.
             c.label = "place"
 
 
-def _assign_keys(clusters: list[_Cluster]) -> None:
-    _places_by_name(clusters)
+def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None = None) -> None:
+    _places_by_name(clusters, articles)
     people = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "person"}
     # Single-word organisation names join the people's names so that a
     # surname the NER took for an organisation finds its person.
@@ -304,6 +328,43 @@ def _name(label: str, key: str, forms: Counter[str]) -> str:
     return _fullest(forms)
 
 
+MAX_TITLE_WORDS = 12
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_SENTENCE_OPENS = ".!?:;\"“”‘’'(—–-"
+
+
+def _no_name(group: list[_Cluster], articles: dict[str, Article], headline_end: dict[str, int],
+             lowercase: set[str]) -> bool:
+    """Words the tagger took for a name: only ever in headlines ("Handcuffs
+    Guards", a headline's Title Case), or one word that only opens sentences
+    and that the articles also write in lower case ("Riot police ...",
+    "Protests spread ...": the capital is the sentence's, not a name's)."""
+    mentions = [(c.source_id, m) for c in group for m in c.mentions]
+    if all(m.start < headline_end.get(sid, 0) or _title_line(articles[sid].raw, m.start) for sid, m in mentions):
+        return True
+    words = {clean_name(m.text) for _, m in mentions}
+    if len(words) != 1 or len(next(iter(words)).split()) != 1 or next(iter(words)).lower() not in lowercase:
+        return False
+    for sid, m in mentions:
+        raw = articles[sid].raw
+        line = raw[raw.rfind("\n", 0, m.start) + 1:m.start]
+        before = raw[:m.start].rstrip()
+        if m.start >= headline_end.get(sid, 0) and line.strip() and before and before[-1] not in _SENTENCE_OPENS:
+            return False  # used as a name inside a sentence
+    return True
+
+
+def _title_line(raw: str, start: int) -> bool:
+    """A line in Title Case without a sentence's end: a crosshead or a caption title."""
+    begin = raw.rfind("\n", 0, start) + 1
+    end = raw.find("\n", start)
+    line = raw[begin:end if end >= 0 else len(raw)].strip()
+    words = line.split()
+    if not words or len(words) > MAX_TITLE_WORDS or line[-1] in ".!?\"”'’:":
+        return False
+    return sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
+
+
 def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, list[tuple[str, str]]]:
     mentions = [(c.source_id, m) for c in group for m in c.mentions]
     labels = Counter(c.label for c in group for _ in c.mentions)
@@ -350,11 +411,11 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
     return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources]
 
 
-def merge_keys(facts: list[ArticleFacts]) -> dict[tuple[str, int], str]:
+def merge_keys(facts: list[ArticleFacts], articles: list[Article] | None = None) -> dict[tuple[str, int], str]:
     """The actor each article's mention cluster merges into: (source id,
     local id) -> merge key; equal keys are one actor."""
     clusters = _clusters(facts)
-    _assign_keys(clusters)
+    _assign_keys(clusters, {a.source.id: a for a in articles} if articles else None)
     return {(c.source_id, c.mentions[0].local_id): c.key for c in clusters}
 
 
@@ -367,15 +428,19 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
     """
     by_source = {a.source.id: a for a in articles}
     clusters = _clusters(facts)
-    _assign_keys(clusters)
+    _assign_keys(clusters, by_source)
     groups: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         groups.setdefault(cluster.key, []).append(cluster)
     index = ActorIndex()
     actors = []
+    headline_end = {a.source.id: a.span(0, a.headline_end).end if a.headline_end else 0 for a in articles}
+    lowercase = {w for a in articles for w in _LOWER_WORD.findall(a.text)}
     for key, group in groups.items():
         if key.startswith(("place:", "time:")):
             continue  # where and when things happen, not who acts
+        if _no_name(group, by_source, headline_end, lowercase):
+            continue
         actor, forms = _build(group, by_source)
         index.add(actor, forms)
         actors.append(actor)
