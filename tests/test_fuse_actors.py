@@ -262,3 +262,30 @@ def test_fuse_actors_headline_words_and_sentence_capitals_are_no_names():
         article("S3", "The brown hull sank. Officials and Brown left.", ("Brown", "person", 1)),
     )
     assert sorted(a.name for a in found) == ["Ana Ruiz", "Brown"]
+
+
+def test_fuse_actors_suffixes_middle_names_and_city_prefixes_are_one_actor():
+    found, _ = fuse(
+        article("S1", "Marcus Delane Reyes Jr. was charged. Tanya Renee Okafor testified.",
+                ("Marcus Delane Reyes Jr.", "person", 1), ("Tanya Renee Okafor", "person", 2)),
+        article("S2", "Reyes and Tanya Okafor arrived. Marcus Delane Reyes spoke.",
+                ("Reyes", "person", 1), ("Tanya Okafor", "person", 2), ("Marcus Delane Reyes", "person", 1)),
+        article("S3", "The Seattle Mariners offered more.", ("Seattle Mariners", "organisation", 1)),
+        article("S4", "The Mariners declined.", ("Mariners", "organisation", 1)),
+    )
+    assert len(found) == 3
+    reyes = next(a for a in found if "Reyes" in a.name)
+    assert {"Marcus Delane Reyes Jr.", "Marcus Delane Reyes", "Reyes"} <= {reyes.name, *reyes.aliases}
+    assert {"Seattle Mariners", "Tanya Renee Okafor"} <= {a.name for a in found}
+
+
+def test_fuse_actors_one_person_spelled_two_ways_is_one_unless_an_article_names_both():
+    found, _ = fuse(
+        article("S1", "Governor Heidar Valsami spoke.", ("Heidar Valsami", "person", 1)),
+        article("S2", "Governor Heydar Valsami spoke.", ("Heydar Valsami", "person", 1)),
+        # Two people an article tells apart stay two.
+        article("S3", "Michele Orsini and Michael Orsini left.", ("Michele Orsini", "person", 1),
+                ("Michael Orsini", "person", 2)),
+    )
+    assert sorted(a.name for a in found) == ["Heidar Valsami", "Michael Orsini", "Michele Orsini"]
+    assert "Heydar Valsami" in named(found, "Heidar Valsami").aliases

@@ -92,3 +92,11 @@ def test_disputes_characterisation_needs_the_same_speaker():
     claims = [_claim("C1", "Mara Ostby", "the talks remained “cordial but stuck”", "S1"),
               _claim("C2", "Jon Pell", "the union had agreed to pause the strike during the talks", "S2")]
     assert characterisation_questions(claims) == []
+
+
+def test_disputes_characterisation_needs_one_remark_not_two_about_one_thing():
+    claims = [
+        _claim("C1", "Ana Ruiz", "the families asked for “total privacy”, and the clinic would not comment", "S1"),
+        _claim("C2", "Ana Ruiz", "the third patient was moved to the clinic at noon", "S2"),
+    ]
+    assert characterisation_questions(claims) == []

@@ -15,6 +15,7 @@ from functools import lru_cache
 from briefgen.extract.countries import initials
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
+GENERATIONAL = frozenset("jr sr ii iii iv".split())
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 # Names repeat across a feed's articles: each written form is normalised once.
@@ -52,8 +53,11 @@ def form_key(text: str) -> str:
 
 @_memo
 def name_tokens(text: str) -> tuple[str, ...]:
-    """A person's name as comparable tokens: lowercase, no honorific, no initials."""
+    """A person's name as comparable tokens: lowercase, no honorific, no initials,
+    no generational suffix ("Anthony Reyes III" is "Anthony Reyes")."""
     words = _words(text, " ")
+    while len(words) > 1 and words[-1].strip(",") in GENERATIONAL:
+        words = words[:-1]
     kept = tuple(w for w in words if len(w) > 1)
     return kept or tuple(words)
 
@@ -144,12 +148,17 @@ def canonical_names(names: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], t
     names = set(names)
     prefixes: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     surnames: dict[str, set[tuple[str, ...]]] = {}
+    # "Tanya Wilson" of "Tanya Renee Wilson": the first and last names of a name with middle names.
+    ends: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for name in names:
         for k in range(1, len(name)):
             prefixes.setdefault(name[:k], set()).add(name)
         if len(name) > 1:
             surnames.setdefault(name[-1], set()).add(name)
-    full = {n for n in names if n not in prefixes and not (len(n) == 1 and n[0] in surnames)}
+        if len(name) > 2:
+            ends.setdefault((name[0], name[-1]), set()).add(name)
+    full = {n for n in names if n not in prefixes and not (len(n) == 1 and n[0] in surnames)
+            and not (len(n) == 2 and len(ends.get(n, ())) == 1)}
     result = {}
     for name in names:
         if name in full:
@@ -158,5 +167,7 @@ def canonical_names(names: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], t
         longer = {n for n in prefixes.get(name, ()) if n in full}
         if len(name) == 1:
             longer |= {n for n in surnames.get(name[0], ()) if n in full}
+        if len(name) == 2:
+            longer |= {n for n in ends.get(name, ()) if n in full}
         result[name] = longer.pop() if len(longer) == 1 else name
     return result

@@ -188,6 +188,40 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
             c.label = "place"
 
 
+SAME_SPELLING = 0.8  # similarity of two given names (or two surnames) written two ways
+
+
+def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
+                    told: list[tuple[str, tuple[str, ...]]]) -> None:
+    """One person spelled two ways across outlets ("Heidar"/"Heydar Alishvandi",
+    "Vassilios"/"Vassilis"): two full names of two or more words, alike in
+    both their first and last words (same initials, close spellings, one of the
+    two words the same), that no article names side by side (an article that
+    writes both means two people: "Michele" and "Michael")."""
+    fulls = sorted({v for v in canonical.values() if len(v) > 1})
+    together: dict[tuple[str, ...], set[str]] = {}
+    for source, name in told:
+        together.setdefault(canonical.get(name, name), set()).add(source)
+    joined: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for i, a in enumerate(fulls):
+        for b in fulls[i + 1:]:
+            if a[0][0] != b[0][0] or a[-1][0] != b[-1][0] or (a[0] != b[0] and a[-1] != b[-1]):
+                continue
+            if min(_alike(a[0], b[0]), _alike(a[-1], b[-1])) < SAME_SPELLING:
+                continue
+            if together.get(a, set()) & together.get(b, set()):
+                continue
+            joined.setdefault(b, joined.get(a, a))
+    for name, full in canonical.items():
+        canonical[name] = joined.get(full, full)
+
+
+def _alike(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return 1.0 if a == b else SequenceMatcher(None, a, b).ratio()
+
+
 def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None = None) -> None:
     _places_by_name(clusters, articles)
     people = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "person"}
@@ -196,6 +230,7 @@ def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None =
     org_words = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "organisation"}
     org_words = {k: v for k, v in org_words.items() if len(v) == 1}
     canonical = canonical_names([*people.values(), *org_words.values()])
+    _join_spellings(canonical, [(c.source_id, people[id(c)]) for c in clusters if id(c) in people])
     # A single word tagged a person in one article and an organisation in
     # another is a person only when it stands for a person's full name: news
     # names people in full at least once, companies often by one word.
@@ -258,8 +293,14 @@ class _OrgNames:
                 if org_key(form) != full:
                     seen_with.setdefault(org_key(form), set()).add(full)
             words = full.split()
+            written = clean_name(fullest).split()
             for n in range(1, len(words) - 1):
                 if country_of(" ".join(words[:n]), codes=False, capitals=False):
+                    self.without_country.setdefault(" ".join(words[n:]), set()).add(full)
+            # "Boston Red Sox" is "Red Sox" without its city, as a body is without its country.
+            for n in range(1, min(len(written), len(words)) - 1 + 1):
+                if len(words) - n >= 1 and " ".join(written[:n]) and is_place(" ".join(written[:n])) \
+                        and org_key(" ".join(written[n:])) == " ".join(words[n:]):
                     self.without_country.setdefault(" ".join(words[n:]), set()).add(full)
         self.short = short_org_names(full_keys, complete)
         for short, fulls in seen_with.items():

@@ -32,6 +32,7 @@ ANAPHORIC_TARGET = re.compile(
 PRONOUNS = frozenset("he she they it we i you".split())
 SAME_CONTENT = 0.3  # weighted overlap for a denial's own content to answer a claim
 MAX_CHARACTERISATIONS = 3
+MIN_SHARED_BESIDES = 1  # content words two tellings of one remark share besides the thing described
 RARE_IN_CLAIMS = 3  # a shared word used by at most this many claims names a particular thing
 
 
@@ -225,6 +226,11 @@ def characterisation_questions(claims: list[Claim]) -> list[Question]:
                     continue
                 # A thing described, not a name or a nationality ("the Korean").
                 if any(w[:1].isupper() for w in re.findall(r"[\w’'-]+", a.text + " " + b.text) if stem(w) == word):
+                    continue
+                # One remark told two ways shares more than the thing: "the hospital" alone in
+                # "the families asked for “total privacy”, and the hospital ..." and "died on the
+                # way to the hospital" is two remarks about two things.
+                if len((words[i] & words[j]) - {word}) < MIN_SHARED_BESIDES:
                     continue
                 found.append((df[word], i, j, word))
     questions, asked = [], set()
