@@ -289,3 +289,27 @@ def test_fuse_actors_one_person_spelled_two_ways_is_one_unless_an_article_names_
     )
     assert sorted(a.name for a in found) == ["Heidar Valsami", "Michael Orsini", "Michele Orsini"]
     assert "Heydar Valsami" in named(found, "Heidar Valsami").aliases
+
+
+def test_fuse_actors_the_body_that_speaks_most_unnamed_is_an_actor():
+    from briefgen.model import Attribution, Span
+
+    def said(source_id, text, speaker):
+        art, facts = article(source_id, text)
+        at = text.index(speaker)
+        facts.attributions.append(Attribution(speaker=Span(speaker, at, at + len(speaker)), cue=Span("said", 0, 4),
+                                              content=Span(text, 0, len(text))))
+        return art, facts
+
+    pairs = [said(f"S{n}", f"Police said the road {n} was shut.", "Police") for n in range(1, 4)]
+    pairs.append(said("S4", "The cause is unknown, police said.", "police"))
+    found, _ = fuse(*pairs)
+    assert [a.name for a in found] == ["police"]
+    assert found[0].sources == ["S1", "S2", "S3", "S4"]
+    # One force named in the articles takes the unnamed statements.
+    pairs.append(article("S5", "Officers of the Lakeside Police Department came.",
+                         ("Lakeside Police Department", "organisation", 1)))
+    found, _ = fuse(*pairs)
+    assert [a.name for a in found] == ["Lakeside Police Department"]
+    # Three statements are not enough.
+    assert fuse(*pairs[:3])[0] == []

@@ -71,8 +71,8 @@ def test_disputes_no_denial_no_question():
 
 def test_disputes_characterisation_same_speaker_same_thing_told_differently():
     claims = [
-        _claim("C1", "Mara Ostby", "the talks with the union remained “cordial but stuck”", "S1"),
-        _claim("C2", "Mara Ostby", "the union had agreed to pause the strike during the talks", "S2"),
+        _claim("C1", "Mara Ostby", "the talks with the dockers' union remained “cordial but stuck”", "S1"),
+        _claim("C2", "Mara Ostby", "the dockers' union had agreed to pause the strike during the talks", "S2"),
         _claim("C3", "Mara Ostby", "the depot would reopen on Sunday", "S2"),
     ]
     questions = characterisation_questions(claims)

@@ -32,11 +32,60 @@ from briefgen.extract.names import (
 )
 from briefgen.extract.countries import country_of
 from briefgen.extract.places import is_place, is_time_zone
-from briefgen.model import Actor, ArticleFacts, Evidence, Mention
+from briefgen.model import Actor, ArticleFacts, Evidence, Mention, Span
 from briefgen.sources.article import Article
 
 ARTICLE_WEIGHT = 3  # an actor in many articles matters more than one named often in one
 SPEAKER_WEIGHT = 2  # per claim the actor made
+MIN_BODY_CLAIMS = 4  # claims an unnamed body ("police") makes to be listed among the actors
+# What a speaker description is when it is a body: one or two words, no article, no person or document.
+_BODY = re.compile(r"^(?:the\s+)?(?P<body>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)$", re.IGNORECASE)
+_NOT_BODIES = frozenset(
+    "he she they it we i you one someone who statement report reports poll polls survey letter letters "
+    "document documents video recording spokesman spokeswoman spokesperson official source sources "
+    "witness witnesses".split())
+
+
+def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[ArticleFacts]) -> None:
+    """The body that speaks most without a name ("police said" eight times) is an
+    actor too: the one force of that kind the articles name ("Troy Police
+    Department"), else an actor of its own under the description."""
+    unnamed: Counter[str] = Counter()
+    told: dict[str, list[tuple[str, Span]]] = {}
+    for f in facts:
+        for a in f.attributions:
+            if a.speaker is not None and not a.speaker_name and (body := _body_speaker(a.speaker.text)):
+                unnamed[body] += 1
+                told.setdefault(body, []).append((f.source_id, a.speaker))
+    if not unnamed:
+        return
+    body, claims = max(unnamed.items(), key=lambda kv: (kv[1], kv[0]))
+    if claims < MIN_BODY_CLAIMS or index.resolve(body) is not None:
+        return
+    said = told[body]
+    head = body.split()[-1]
+    forces = [x for x in actors if x.type == "organisation" and head in form_key(x.name).split()]
+    if len(forces) == 1:
+        forces[0].salience += SPEAKER_WEIGHT * claims
+        index.add(forces[0], [(sid, sp.text) for sid, sp in said])
+        return
+    first: dict[str, Span] = {}
+    for sid, sp in said:
+        first.setdefault(sid, sp)
+    actor = Actor(id="", name=body, type="organisation", mentions=len(said), sources=list(first),
+                  evidence=[Evidence(sid, sp.start, sp.end, sp.text) for sid, sp in list(first.items())[:MAX_EVIDENCE]],
+                  salience=float(SPEAKER_WEIGHT * claims))
+    index.add(actor, [(sid, sp.text) for sid, sp in said])
+    actors.append(actor)
+
+
+def _body_speaker(speaker: str) -> str | None:
+    """"police", "the police", "Police" -> "police"; "a spokeswoman", "the report", "he" -> None."""
+    match = _BODY.match(speaker.strip())
+    if not match:
+        return None
+    body = match["body"].lower()
+    return None if body.split()[-1] in _NOT_BODIES or body.split()[0] in ("a", "an") else body
 MAX_EVIDENCE = 3
 _TYPE_ORDER = ("person", "country", "organisation", "group", "place")
 
@@ -489,6 +538,7 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
         actor = index.resolve(speaker)
         if actor:
             actor.salience += SPEAKER_WEIGHT * claims
+    _add_unnamed_body(actors, index, facts)
     # Stable sort: equal salience keeps the order actors were first met.
     actors.sort(key=lambda a: -a.salience)
     for n, actor in enumerate(actors, 1):

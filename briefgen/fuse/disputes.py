@@ -32,7 +32,7 @@ ANAPHORIC_TARGET = re.compile(
 PRONOUNS = frozenset("he she they it we i you".split())
 SAME_CONTENT = 0.3  # weighted overlap for a denial's own content to answer a claim
 MAX_CHARACTERISATIONS = 3
-MIN_SHARED_BESIDES = 1  # content words two tellings of one remark share besides the thing described
+MIN_SHARED_BESIDES = 2  # content words two tellings of one remark share besides the thing described
 RARE_IN_CLAIMS = 3  # a shared word used by at most this many claims names a particular thing
 
 
