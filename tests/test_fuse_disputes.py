@@ -100,3 +100,22 @@ def test_disputes_characterisation_needs_one_remark_not_two_about_one_thing():
         _claim("C2", "Ana Ruiz", "the third patient was moved to the clinic at noon", "S2"),
     ]
     assert characterisation_questions(claims) == []
+
+
+def test_disputes_a_denial_answers_another_body_that_shares_a_word():
+    text = "Russian officials denied that the convoy had crossed the border at night."
+    content = "the convoy had crossed the border at night"
+    claim = _claim("C1", "US officials", "the convoy crossed the border at night", "S1")
+    facts = ArticleFacts("S2", attributions=[_attribution(text, "Russian officials", "denied", content)])
+    (question,) = denial_questions([facts], [claim])
+    assert question.text.startswith("Is it true that the convoy crossed the border at night, as US officials say")
+
+
+def test_disputes_an_unanswered_denial_of_a_clause_takes_that():
+    text = "Ada Brook denied she had signed the lease."
+    facts = ArticleFacts("S1", attributions=[_attribution(text, "Ada Brook", "denied", "she had signed the lease")])
+    (question,) = denial_questions([facts], [])
+    assert question.text == "Do other accounts bear out Ada Brook's denial that she had signed the lease?"
+    it = "Ada Brook denied it."
+    facts = ArticleFacts("S1", attributions=[_attribution(it, "Ada Brook", "denied", "it")])
+    assert denial_questions([facts], []) == []

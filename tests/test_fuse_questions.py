@@ -165,3 +165,10 @@ def test_characterisation_needs_a_description_the_other_telling_lacks():
     a = _told("C1", [("S1", "the warehouse is \"a total write-off\" after the blaze")], "Rui Basto")
     b = _told("C2", [("S2", "the crews fought hard but the warehouse was a total write-off")], "Rui Basto")
     assert characterisation_questions([a, b]) == []
+
+
+def test_two_nations_bodies_are_two_speakers():
+    quote = "our ships held their course through the strait all night"
+    claim = _told("C1", [("S1", quote), ("S2", quote)], "Indian Navy", True,
+                  [Credit("Indian Navy", ["S1"], True), Credit("Pakistani Navy", ["S2"], True)])
+    assert len(credit_disagreements([claim])) == 1

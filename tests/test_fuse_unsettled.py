@@ -81,3 +81,14 @@ def test_unsettled_outlet_voice_settled_schedules_and_capitals():
     assert question.text == "Have protests concluded, or are they still continuing?"
     (question,) = unsettled_questions([], [told("S1", "Vance is still missing.", "His sister said he was calm.")])
     assert question.text == "Has Vance been found?"
+
+
+def test_unsettled_only_a_capture_of_the_same_subject_settles_it():
+    from briefgen.model import ArticleFacts, ReportedFact, Span
+
+    def told(source, *texts):
+        return ArticleFacts(source, reported=[ReportedFact(Span(t, 0, len(t)), "body", k) for k, t in enumerate(texts)])
+
+    (question,) = unsettled_questions([], [told("S1", "The second gunman remains at large."),
+                                           told("S2", "A driver was arrested for speeding nearby.")])
+    assert question.text == "Has the second gunman been caught?"

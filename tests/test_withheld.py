@@ -31,6 +31,7 @@ def _withheld(make_article, text):
     ("Marsh said it was too early to say whether the river would flood again.", "Would the river flood again?"),
     # The determiner negates the telling.
     ("No further details on the cargo were released.", "What are the details on the cargo?"),
+    ("Officials did not release any names.", "What are the names?"),
 ])
 def test_withheld_question_from_topic(make_article, sentence, question):
     _article, found = _withheld(make_article, sentence)
@@ -47,6 +48,8 @@ def test_withheld_by_the_person_a_clause_describes(make_article):
     "\"I did not know what this was doing to my body,\" she said.",
     "No one was named.",
     "Calls to the firm were not answered this afternoon.",
+    # A leading phrase would land inside the question ("Why was the man After the talks, held?").
+    "Marsh said that after the talks, the man was held, but it was not clear why.",
     "The treaty contains commitments to not provide arms to either side.",
 ])
 def test_withheld_asks_nothing(make_article, sentence):

@@ -34,6 +34,10 @@ def is_place(name: str, spellings: bool = False) -> bool:
     return name in names or (spellings and name in others)
 
 
+CORE_ZONES = frozenset("GMT UTC BST IST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST AKDT HST "
+                       "JST KST AEST AEDT".split())
+
+
 @lru_cache(maxsize=1)
 def _zones() -> frozenset[str]:
     from zoneinfo import ZoneInfo, available_timezones
@@ -46,7 +50,8 @@ def _zones() -> frozenset[str]:
             name = moment.replace(tzinfo=zone).tzname()
             if name and name.isalpha() and name.isupper():
                 found.add(name)
-    return frozenset(found | {"GMT", "UTC"})
+    # The common zones whatever time-zone database the machine has: the same actors everywhere.
+    return frozenset(found | CORE_ZONES)
 
 
 def is_time_zone(name: str) -> bool:

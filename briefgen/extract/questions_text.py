@@ -70,7 +70,10 @@ def clause_question(clause: Span) -> str | None:
 def why_question(tokens: list[Token], verb: Token) -> str | None:
     """"the permit had been denied" -> "Why had the permit been denied?" (a clause
     whose reason the text says is unknown: "... but it was not clear why")."""
-    return _invert(tokens, verb, _subject(verb), "Why") if _subject(verb) else None
+    subject = _subject(verb)
+    if not subject or subject[0].i != tokens[0].i:
+        return None  # "After the talks, the man was held": a leading phrase would land mid-question
+    return _invert(tokens, verb, subject, "Why")
 
 
 def _mid(subject: list[Token]) -> str:
@@ -106,7 +109,7 @@ def noun_question(phrase: Span) -> str:
     """'details about the plan' -> 'What are the details about the plan?'."""
     tokens = [t for t in phrase if t.lower_ != "undisclosed"]
     # "any details", "much detail": the quantifier of the telling, not of the thing asked for.
-    while len(tokens) > 1 and tokens[0].lower_ in QUANTIFIERS:
+    while len(tokens) > 2 and tokens[0].lower_ in QUANTIFIERS and tokens[1].lower_ not in {"than", "of"}:
         tokens = tokens[1:]
     head = phrase.root
     text = _words(tokens)

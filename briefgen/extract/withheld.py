@@ -126,7 +126,8 @@ def _not_told(token: Token, doc: Doc) -> list[tuple[Span | None, Span | None, st
     if token.dep_ == "relcl" and subject is not None and subject.root.lower_ == "who":
         # "Smith, who would not say why": the person the clause describes is the one withholding.
         head = token.head
-        name = [c for c in head.children if c.dep_ in {"compound", "flat"}] + [head]
+        name = [c for c in head.children if c.dep_ in {"det", "poss", "amod", "compound", "flat"} and c.i < head.i]
+        name.append(head)
         return [(_topic(token, doc), _span_of(name, doc), cue)]
     if token.dep_ in {"xcomp", "acl", "relcl", "advcl"}:
         return []

@@ -190,23 +190,29 @@ def _fullest(forms: Counter[str]) -> str:
     return max(forms, key=lambda f: (not org_initials(f)[1], len(f.split()), forms[f], -len(f)))
 
 
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout|(?:city|town|village|port|province|county"
-                       r"|region|capital|suburb|district) of)\s+(?:the\s+)?$", re.IGNORECASE)
-_REGION_AFTER = re.compile(r",\s+[A-Z][a-z]")  # "Woodburn, Oregon"
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_OF = re.compile(r"\b(?:city|town|village|port|province|county|region|capital|suburb|district) of\s+$",
+                      re.IGNORECASE)
+_REGION_AFTER = re.compile(r",\s+(?P<region>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)")  # "Woodburn, Oregon"
 
 
-def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None) -> set[str]:
-    """Names some article uses as a place ("in Huntsville", "Woodburn, Oregon",
-    "the port city of Bandar Abbas"), by form key: without the texts, none."""
-    found = set()
+def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None) -> tuple[set[str], set[str]]:
+    """Names some article uses as a place, by form key: (strongly: "Woodburn,
+    Oregon" with a known region after it, "the port city of Bandar Abbas"; any:
+    also "in Huntsville", which "a stake in Toyota" shares). Without the texts, none."""
+    strong, weak = set(), set()
     for c in clusters:
         if articles is None or c.source_id not in articles:
             continue
         raw = articles[c.source_id].raw
-        if any(_LOCATIVE.search(raw[max(0, m.start - 30):m.start]) or _REGION_AFTER.match(raw, m.end)
-               for m in c.mentions):
-            found.add(form_key(c.fullest))
-    return found
+        for m in c.mentions:
+            before = raw[max(0, m.start - 30):m.start]
+            region = _REGION_AFTER.match(raw, m.end)
+            if _CITY_OF.search(before) or (region and (is_place(region["region"]) or country_of(region["region"]))):
+                strong.add(form_key(c.fullest))
+            elif _LOCATIVE.search(before):
+                weak.add(form_key(c.fullest))
+    return strong, strong | weak
 
 
 def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | None = None) -> None:
@@ -217,7 +223,8 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
     lowercase = {w for a in (articles or {}).values() for w in _LOWER_WORD.findall(a.text)}
     # A gazetteer name is the town only where some text uses it as one, and when it is no
     # common word the articles also write ("Police", "Orange" are towns too).
-    placed = {k for k in _placed_names(clusters, articles) if k not in lowercase}
+    strong, placed = _placed_names(clusters, articles)
+    strong, placed = strong - lowercase, placed - lowercase
     places = Counter(form_key(c.fullest) for c in clusters if c.label == "place")
     others = Counter(form_key(c.fullest) for c in clusters if c.label in ("person", "organisation"))
     for c in clusters:
@@ -229,7 +236,7 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
         elif key in places and (places[key] >= others[key] or c.label == "organisation"
                                 or len(name_tokens(c.fullest)) == 1):
             c.label = "place"
-        elif c.label == "organisation" and is_place(c.fullest, spellings=True) and key in placed:
+        elif c.label == "organisation" and is_place(c.fullest, spellings=True) and key in strong:
             c.label = "place"  # a town the tagger took for a body ("Huntsville" beside "Huntsville police")
         elif (c.label == "person" and len(name_tokens(c.fullest)) > 1 and is_place(c.fullest)
               and key in placed):
@@ -247,20 +254,26 @@ def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
     both their first and last words (same initials, close spellings, one of the
     two words the same), that no article names side by side (an article that
     writes both means two people: "Michele" and "Michael")."""
-    fulls = sorted({v for v in canonical.values() if len(v) > 1})
     together: dict[tuple[str, ...], set[str]] = {}
     for source, name in told:
         together.setdefault(canonical.get(name, name), set()).add(source)
+    # Compared within (initials, first or last name) only: no pass over all pairs of people.
+    buckets: dict[tuple, list[tuple[str, ...]]] = {}
+    for full in sorted({v for v in canonical.values() if len(v) > 1}):
+        buckets.setdefault((full[0][0], full[-1][0], "first", full[0]), []).append(full)
+        buckets.setdefault((full[0][0], full[-1][0], "last", full[-1]), []).append(full)
     joined: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for i, a in enumerate(fulls):
-        for b in fulls[i + 1:]:
-            if a[0][0] != b[0][0] or a[-1][0] != b[-1][0] or (a[0] != b[0] and a[-1] != b[-1]):
-                continue
-            if min(_alike(a[0], b[0]), _alike(a[-1], b[-1])) < SAME_SPELLING:
-                continue
-            if together.get(a, set()) & together.get(b, set()):
-                continue
-            joined.setdefault(b, joined.get(a, a))
+    for names in buckets.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                root = joined.get(a, a)
+                if b in joined or root == b or min(_alike(a[0], b[0]), _alike(a[-1], b[-1])) < SAME_SPELLING:
+                    continue
+                # The whole group, not only the pair, must never share an article.
+                group = [n for n in together if joined.get(n, n) == root] + [root]
+                if any(together.get(n, set()) & together.get(b, set()) for n in group):
+                    continue
+                joined[b] = root
     for name, full in canonical.items():
         canonical[name] = joined.get(full, full)
 
@@ -419,6 +432,7 @@ def _name(label: str, key: str, forms: Counter[str]) -> str:
 
 
 MAX_TITLE_WORDS = 12
+WINDOW = 200  # characters looked at around a mention
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _SENTENCE_OPENS = ".!?:;\"“”‘’'(—–-"
 
@@ -437,8 +451,9 @@ def _no_name(group: list[_Cluster], articles: dict[str, Article], headline_end: 
         return False
     for sid, m in mentions:
         raw = articles[sid].raw
-        line = raw[raw.rfind("\n", 0, m.start) + 1:m.start]
-        before = raw[:m.start].rstrip()
+        window = raw[max(0, m.start - WINDOW):m.start]  # bounded: a one-line article is long
+        line = window[window.rfind("\n") + 1:]
+        before = window.rstrip()
         if m.start >= headline_end.get(sid, 0) and line.strip() and before and before[-1] not in _SENTENCE_OPENS:
             return False  # used as a name inside a sentence
     return True
@@ -446,8 +461,10 @@ def _no_name(group: list[_Cluster], articles: dict[str, Article], headline_end: 
 
 def _title_line(raw: str, start: int) -> bool:
     """A line in Title Case without a sentence's end: a crosshead or a caption title."""
-    begin = raw.rfind("\n", 0, start) + 1
-    end = raw.find("\n", start)
+    begin = raw.rfind("\n", max(0, start - WINDOW), start) + 1
+    if begin == 0 and start > WINDOW:
+        return False  # no line break near: running text, not a title line
+    end = raw.find("\n", start, start + WINDOW)
     line = raw[begin:end if end >= 0 else len(raw)].strip()
     words = line.split()
     if not words or len(words) > MAX_TITLE_WORDS or line[-1] in ".!?\"”'’:":

@@ -30,6 +30,8 @@ ANAPHORIC_TARGET = re.compile(
     r"(?:allegations?|assertions?|claims?|accusations?|charges?|reports?|suggestions?|statements?)\b",
     re.IGNORECASE)
 PRONOUNS = frozenset("he she they it we i you".split())
+NOUN_STARTS = frozenset("the a an any all these those this his her their its reports claims allegations "
+                        "accusations charges suggestions calls".split())
 SAME_CONTENT = 0.3  # weighted overlap for a denial's own content to answer a claim
 MAX_CHARACTERISATIONS = 3
 MIN_SHARED_BESIDES = 2  # content words two tellings of one remark share besides the thing described
@@ -72,7 +74,7 @@ def _denied_claim(denial: Attribution, facts: ArticleFacts, known: _Claims) -> C
               for i in candidates(known.index, words)
               if (c := known.claims[i]).speaker and c.speaker.lower() not in denier
               # The denial's own telling, under another form of the denier's name, is not what it denies.
-              and known.at.get(own) is not c and not (name_words(c.speaker) & name_words(denier))]
+              and known.at.get(own) is not c and not _same_name(c.speaker, denier)]
     best = max(scored, default=(0.0, 0))
     return known.claims[-best[1]] if best[0] >= SAME_CONTENT else None
 
@@ -106,6 +108,13 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
     return questions
 
 
+def _same_name(a: str, b: str) -> bool:
+    """"Hiller" and "Yvonne Hiller Kills": one name's words inside the other's
+    (not any shared word: "Russian officials" are not "US officials")."""
+    wa, wb = name_words(a), name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _unanswered_denials(denials: list[tuple[str, Attribution]]) -> list[Question]:
     """A denial with its own content and no claim found that it answers: still an
     open point ("Hiller denied shooting at the officers"); one question per denier
@@ -116,13 +125,18 @@ def _unanswered_denials(denials: list[tuple[str, Attribution]]) -> list[Question
         if denier.lower() in PRONOUNS:
             continue  # "he denied it": the article's name for him is not at hand here
         content = embed(denial.content.text)
+        if not content_words(content):
+            continue  # "denied it": nothing a reader could check
         key = (frozenset(name_words(denier)), frozenset(content_words(content)))
         if key in questions:
             question = questions[key]
             question.sources = list(dict.fromkeys([*question.sources, sid]))
             question.evidence.append(evidence(sid, denial.content))
             continue
-        joined = content if content.lower().startswith("that ") else f"of {content}"
+        first = content.split(" ", 1)[0].lower()
+        # "of shooting at ...", "of the reports"; a clause takes "that": "that he was there".
+        joined = content if first == "that" else (
+            f"of {content}" if first.endswith("ing") or first in NOUN_STARTS else f"that {content}")
         questions[key] = Question(
             id="", kind="denied",
             text=f"Do other accounts bear out {possessive(denier)} denial {joined}?",

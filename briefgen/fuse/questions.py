@@ -153,11 +153,12 @@ def _one_speaker(a: Credit, b: Credit, titles: dict[str, list[str]] | None = Non
     ``titles``: each actor's names to the roles every source gives it, as one
     outlet may call him "Commodore" and another "navy spokesman"."""
     titles = titles or {}
-    # A nation's adjective qualifies the body it names: "Indian Navy" is "the navy" its spokesman speaks for.
-    wa, wb = _body_words(a.speaker, titles), _body_words(b.speaker, titles)
+    wa, wb = name_words(a.speaker), name_words(b.speaker)
     ra = set().union(*(content_words(r) for r in [*a.roles, *titles.get(a.speaker, [])]))
     rb = set().union(*(content_words(r) for r in [*b.roles, *titles.get(b.speaker, [])]))
-    return wa <= wb or wb <= wa or wa <= rb or wb <= ra
+    # Against a title only, a nation's adjective qualifies the body it names: "Indian Navy" is
+    # "the navy" its spokesman speaks for (never "Indian Navy" against "Pakistani Navy").
+    return wa <= wb or wb <= wa or _body_words(a.speaker, titles) <= rb or _body_words(b.speaker, titles) <= ra
 
 
 def _body_words(name: str, people: dict[str, list[str]]) -> set[str]:

@@ -28,7 +28,7 @@ def first_sentence(text: str) -> str:
     return text[:end.start()] + end.group(1) if end else text  # a closing quotation mark stays
 
 
-_SPEAKERS_OWN = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|you|You|your|Your)\b")
+_SPEAKERS_OWN = re.compile(r"(?<!War )\b(?:I(?![-‐–])|we|We|us|our|Our|my|My|you|You|your|Your)\b")
 
 
 def embeddable(text: str) -> bool:
@@ -55,8 +55,8 @@ def cite(ids: Iterable[str]) -> str:
 
 
 def possessive(name: str) -> str:
-    """"Hiller" -> "Hiller's", "the protesters" -> "the protesters'"."""
-    return f"{name}'" if name.endswith("s") and not name[:1].isupper() else f"{name}'s"
+    """"Hiller" -> "Hiller's", "the protesters" -> "the protesters'", "Karamanlis" -> "Karamanlis'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def who(name: str) -> str:

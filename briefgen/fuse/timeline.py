@@ -109,9 +109,9 @@ def before_the_story(events: list[Event], stories: list[Story]) -> list[Event]:
         day = day_of.get(event.story)
         # A day from the story's day on; a month only after the story's month ("last week",
         # "earlier this month" in a story of weeks are before it).
-        if day and event.date and ((len(event.date) == 10 and event.date >= day)
-                                   or (len(event.date) == 7 and event.date > day[:7])):
-            continue
+        if day and len(day) == 10 and event.date and ((len(event.date) == 10 and event.date >= day)
+                                                      or (len(event.date) == 7 and event.date > day[:7])):
+            continue  # (a story dated to a month or a year only: too coarse to tell)
         kept.append(event)
     for n, event in enumerate(kept, 1):
         event.id = f"E{n}"

@@ -34,7 +34,7 @@ NOT_FOUND = re.compile(
 # Something set for later without a date: "sentencing will take place at a later date",
 # "a date for the hearing has yet to be set".
 LATER = re.compile(
-    r"\b(?P<aux>will|would)\s+(?:take\s+place|be\s+held|follow)\s+(?:at\s+a\s+later\s+date|later|in\s+due\s+course)\b"
+    r"\b(?P<aux>will|would)\s+(?P<verb>take\s+place|be\s+held|follow)\s+(?:at\s+a\s+later\s+date|later|in\s+due\s+course)\b"
     r"|\b(?P<aux2>is|are|was|were|has|have|had)\s+(?:yet|still)\s+to\s+be\s+(?P<state>set|scheduled|decided|announced)\b",
     re.IGNORECASE)
 FOUND = re.compile(r"\b(?:found|located|rescued|caught|captured|arrested|recaptured)\b", re.IGNORECASE)
@@ -81,7 +81,8 @@ def _question(text: str, aims: bool = True) -> tuple[str, str] | None:
         if match["state"]:
             verb = "are" if match["aux2"].lower() in PLURAL_AUX | {"have"} else "is"
             return f"When {verb} {subject} to be {match['state'].lower()}?", match.group(0)
-        return f"When will {subject} take place?", match.group(0)
+        verb = " ".join(match["verb"].lower().split())
+        return f"When will {subject} {verb}?", match.group(0)
     match = UNDER_WAY.search(text)
     if match and (subject := _subject(text, match.start())):
         state = " ".join(match["state"].lower().split())
@@ -103,6 +104,15 @@ def _question(text: str, aims: bool = True) -> tuple[str, str] | None:
 
 SETTLED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:found|located|caught|captured|recaptured|"
                      r"apprehended|arrested)\b|\bsurrendered\b", re.IGNORECASE)
+
+
+def _settled(question: str, settling: list[str]) -> bool:
+    """Whether a report of a capture or find names the person asked about: the
+    subject's last word ("Has the escaped inmate been caught?" and "the inmate
+    was captured"), or a name's."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", question.split(" been ")[0])[1:]
+    head = words[-1].lower() if words else ""
+    return bool(head) and any(re.search(rf"\b{re.escape(head)}\b", text) for text in settling)
 
 
 def _common_first_word(question: str, lowercase: set[str]) -> str:
@@ -127,15 +137,15 @@ def unsettled_questions(claims: list[Claim], facts: list[ArticleFacts] = ()) -> 
                              [Evidence(article.source_id, fact.text.start, fact.text.end, fact.text.text)]))
     questions: list[Question] = []
     asked: dict[str, Question] = {}
-    # A capture or a find any source reports settles "still at large" in another's earlier report.
-    settled = any(SETTLED.search(text) for text, *_ in told)
+    # A capture or a find another report tells of the same subject settles "still at large".
+    settling = [text.lower() for text, *_ in told if SETTLED.search(text)]
     lowercase = {w for text, *_ in told for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
     for text, who, sources, evidence in told:
         found = _question(text, aims=who not in sources)
         if found is None:
             continue
         question, wording = found
-        if settled and NOT_FOUND.search(wording):
+        if NOT_FOUND.search(wording) and _settled(question, settling):
             continue
         question = _common_first_word(question, lowercase)
         if question.lower() in asked:
