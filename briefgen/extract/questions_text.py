@@ -109,7 +109,7 @@ def noun_question(phrase: Span) -> str:
     """'details about the plan' -> 'What are the details about the plan?'."""
     tokens = [t for t in phrase if t.lower_ != "undisclosed"]
     # "any details", "much detail": the quantifier of the telling, not of the thing asked for.
-    while len(tokens) > 2 and tokens[0].lower_ in QUANTIFIERS and tokens[1].lower_ not in {"than", "of"}:
+    while len(tokens) > 1 and tokens[0].lower_ in QUANTIFIERS and tokens[1].lower_ not in {"than", "of"}:
         tokens = tokens[1:]
     head = phrase.root
     text = _words(tokens)
