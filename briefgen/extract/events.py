@@ -52,9 +52,10 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
         lo = bisect.bisect_left(starts, segment.start_char)
         hi = bisect.bisect_left(starts, segment.end_char)
         event = _event(doc, segment, [t for t in found[lo:hi] if t.start not in recent], published, news_days)
-        if event and n < LEAD_SENTENCES and event[0].dep_ != "ROOT" and segment.start <= event[0].head.i < segment.end:
+        if event and n < LEAD_SENTENCES and event[0].dep_ in ("relcl", "acl") \
+                and segment.start <= event[0].head.i < segment.end:
             # "A man who was fired last week walked into his office ...": a lead's main clause
-            # tells the news; the earlier date belongs to a clause inside it.
+            # tells the news; the earlier date belongs to a clause describing one of its nouns.
             continue
         if event:
             facts.events.append(_timed_event(article, doc, segment, *event))
