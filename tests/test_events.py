@@ -121,3 +121,12 @@ def test_events_a_lead_tells_its_news_not_the_earlier_clause_inside_it(make_arti
         "A clerk who was dismissed last month walked into the Velmar office on Monday and opened fire.\n\n"
         "The clerk had been dismissed in July after a dispute."), published="2023-08-30")
     assert [e.date_text for e in found] == ["July"]
+
+
+def test_events_earlier_is_the_news_day_not_the_past(make_article):
+    _, found = run(make_article, (
+        "Harbor vigil\n\n"
+        "Crews from Velmar cleared the pier.\n\n"
+        "Earlier, hundreds of residents had gathered at the gate.\n\n"
+        "The pier had previously been closed for repairs."), published="2023-08-30")
+    assert [e.date_text for e in found] == ["previously"]

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
-EARLIER_ADVERBS = frozenset({"previously", "earlier", "formerly"})
+# "Earlier" is not among them: in news it mostly means earlier in the news day
+# ("Earlier, vigils had been held"; "police earlier said").
+EARLIER_ADVERBS = frozenset({"previously", "formerly"})
 # A longer sentence is cut down to the clause of the dated verb.
 MAX_SENTENCE_TOKENS = 60
 # Lead sentences whose day-dated verbs fix the news day (an article is often
@@ -148,8 +150,10 @@ def _pluperfect_main_clause(verb: Token, segment: Span) -> bool:
     verb hangs on nothing in its segment (the tagger may hang it on a
     headline above)."""
     main = verb.dep_ == "ROOT" or not segment.start <= verb.head.i < segment.end
+    # "Earlier, crowds had gathered": earlier in the news day, not before it.
     return main and verb.tag_ == "VBN" \
-        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) \
+        and not any(c.lower_ == "earlier" for c in verb.children)
 
 
 def _timed_event(article: Article, doc: Doc, segment: Span, verb: Token,
