@@ -113,7 +113,7 @@ def country_of(text: str, *, codes: bool = True, capitals: bool = True,
 
 
 def is_demonym(word: str) -> bool:
-    """A nation's adjective ("Indian", "French") that is not itself a country's name."""
+    """A nation's adjective ("Danish", "French") that is not itself a country's name."""
     lower = key(word).lower()
     index = _index()
     return lower in index.demonyms and lower not in index.names

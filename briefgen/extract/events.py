@@ -38,8 +38,6 @@ NEWS_DAY_LAG = 2
 # this day only to tell the news cycle (the last week or so) from the past.
 NOMINAL_DAY = dt.date(2001, 6, 15)
 NEWS_CYCLE_DAYS = 10
-_CALENDAR = re.compile(r"\d|\b(?:" + "|".join(m for m in __import__("calendar").month_name if m)
-                       + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b", re.IGNORECASE)
 
 
 @register("events", "events.v3")
@@ -83,7 +81,7 @@ def _news_cycle(doc: Doc, found: list) -> set[int]:
     nominal = {t.start: t for t in timex.resolved(doc, NOMINAL_DAY)}
     recent = set()
     for t in found:
-        if t.value is not None or t.granularity != timex.NO_PUBLISHED or _CALENDAR.search(t.text):
+        if t.value is not None or t.granularity != timex.NO_PUBLISHED or timex.CALENDAR.search(t.text):
             continue  # "June 10" without a year is no nearer the nominal day than any other
         read = nominal.get(t.start)
         day = _first_day(read.value) if read and read.value else None

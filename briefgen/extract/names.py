@@ -34,7 +34,7 @@ COMPANY_FORMS = frozenset(
 def clean_name(text: str) -> str:
     """A name as a reader writes it: one-line, no article or possessive."""
     text = _LEADING_THE.sub("", " ".join(text.split()))
-    return _TRAILING_POSSESSIVE.sub("", text).strip().rstrip(":;,").strip()  # "Arcade Joseph Comeaux Jr:"
+    return _TRAILING_POSSESSIVE.sub("", text).strip().rstrip(":;,").strip()  # "Jon Marlow Jr:" (a name run into a colon)
 
 
 def _words(text: str, dots: str) -> list[str]:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefgen.extract.places import CORE_ZONES
 from briefgen.extract.timex_rules import (  # noqa: F401  (the reasons are part of this module's interface)
     ANCHORED, DURATION, ERA, ERA_PATTERN, NO_PUBLISHED, RANKS, UNPARSED, normalise)
 
@@ -49,7 +50,10 @@ _TIME_WORD = re.compile(
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_ZONE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|hrs\b|hours\b|local time)")
+_ZONE = re.compile(r"\s*(?:(?:" + "|".join(sorted(CORE_ZONES)) + r")\b|hrs\b|hours\b|local time)")
+# A month's name or a number: an expression tied to the calendar, not to the day it is read on.
+CALENDAR = re.compile(r"\d|\b(?:" + _MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
+                      re.IGNORECASE)
 
 # What spaCy's DATE entities miss; group x is the expression itself.
 _FIND = [re.compile(p, re.IGNORECASE) for p in (

@@ -86,7 +86,7 @@ def _question(topic: Span | None, actor: str | None, cue: str) -> str:
         question = clause_question(topic)
         if question:
             return question
-        # A common noun ("details of the plan"); a bare name ("John McCain") says nothing withheld.
+        # A common noun ("details of the plan"); a bare name ("Jon Marlow") says nothing withheld.
         if topic.root.pos_ == "NOUN":
             return noun_question(topic)
     if actor and actor.lower() not in PRONOUNS:

@@ -48,7 +48,7 @@ _NOT_BODIES = frozenset(
 
 def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[ArticleFacts]) -> None:
     """The body that speaks most without a name ("police said" eight times) is an
-    actor too: the one force of that kind the articles name ("Troy Police
+    actor too: the one force of that kind the articles name ("Lakeside Police
     Department"), else an actor of its own under the description."""
     unnamed: Counter[str] = Counter()
     told: dict[str, list[tuple[str, Span]]] = {}
@@ -193,13 +193,13 @@ def _fullest(forms: Counter[str]) -> str:
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town|village|port|province|county|region|capital|suburb|district) of\s+$",
                       re.IGNORECASE)
-_REGION_AFTER = re.compile(r",\s+(?P<region>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)")  # "Woodburn, Oregon"
+_REGION_AFTER = re.compile(r",\s+(?P<region>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)")  # "Carverton, Ohio"
 
 
 def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None) -> tuple[set[str], set[str]]:
-    """Names some article uses as a place, by form key: (strongly: "Woodburn,
-    Oregon" with a known region after it, "the port city of Bandar Abbas"; any:
-    also "in Huntsville", which "a stake in Toyota" shares). Without the texts, none."""
+    """Names some article uses as a place, by form key: (strongly: "Carverton,
+    Ohio" with a known region after it, "the port city of X"; any: also "in
+    Carverton", which "a stake in a company" shares). Without the texts, none."""
     strong, weak = set(), set()
     for c in clusters:
         if articles is None or c.source_id not in articles:
@@ -215,12 +215,19 @@ def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None)
     return strong, strong | weak
 
 
-def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | None = None) -> None:
+def _lower_words(articles: Iterable[Article]) -> set[str]:
+    """The words the articles write in lower case: "police" there makes "Police" a word, not a name."""
+    return {w for a in articles for w in _LOWER_WORD.findall(a.text)}
+
+
+def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | None = None,
+                    lowercase: set[str] | None = None) -> None:
     """A name some article's tagger calls a place is a place wherever the tagger
-    read it as a person or a body ("in Woodburn, Oregon" beside "Woodburn said"):
+    read it as a person or a body ("in Carverton, Ohio" beside "Carverton said"):
     a person named in full ("Jack London") or a body with a company or body word
-    ("Surrey Police") has its own name and keeps it."""
-    lowercase = {w for a in (articles or {}).values() for w in _LOWER_WORD.findall(a.text)}
+    ("Carverton Police") has its own name and keeps it."""
+    if lowercase is None:
+        lowercase = _lower_words((articles or {}).values())
     # A gazetteer name is the town only where some text uses it as one, and when it is no
     # common word the articles also write ("Police", "Orange" are towns too).
     strong, placed = _placed_names(clusters, articles)
@@ -237,10 +244,10 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
                                 or len(name_tokens(c.fullest)) == 1):
             c.label = "place"
         elif c.label == "organisation" and is_place(c.fullest, spellings=True) and key in strong:
-            c.label = "place"  # a town the tagger took for a body ("Huntsville" beside "Huntsville police")
+            c.label = "place"  # a town the tagger took for a body ("Carverton" beside "Carverton police")
         elif (c.label == "person" and len(name_tokens(c.fullest)) > 1 and is_place(c.fullest)
               and key in placed):
-            # A city's whole name ("Bandar Abbas"); one word never: "Murphy", "Bell" are towns too.
+            # A city's whole name ("San Antonio"); one word never: "Murphy", "Bell" are towns too.
             c.label = "place"
 
 
@@ -249,8 +256,8 @@ SAME_SPELLING = 0.8  # similarity of two given names (or two surnames) written t
 
 def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
                     told: list[tuple[str, tuple[str, ...]]]) -> None:
-    """One person spelled two ways across outlets ("Heidar"/"Heydar Alishvandi",
-    "Vassilios"/"Vassilis"): two full names of two or more words, alike in
+    """One person spelled two ways across outlets ("Mikhail"/"Mikhael Orlov",
+    "Ioannis"/"Ioanis"): two full names of two or more words, alike in
     both their first and last words (same initials, close spellings, one of the
     two words the same), that no article names side by side (an article that
     writes both means two people: "Michele" and "Michael")."""
@@ -284,8 +291,9 @@ def _alike(a: str, b: str) -> float:
     return 1.0 if a == b else SequenceMatcher(None, a, b).ratio()
 
 
-def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None = None) -> None:
-    _places_by_name(clusters, articles)
+def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None = None,
+                 lowercase: set[str] | None = None) -> None:
+    _places_by_name(clusters, articles, lowercase)
     people = {id(c): name_tokens(c.fullest) for c in clusters if c.label == "person"}
     # Single-word organisation names join the people's names so that a
     # surname the NER took for an organisation finds its person.
@@ -359,7 +367,7 @@ class _OrgNames:
             for n in range(1, len(words) - 1):
                 if country_of(" ".join(words[:n]), codes=False, capitals=False):
                     self.without_country.setdefault(" ".join(words[n:]), set()).add(full)
-            # "Boston Red Sox" is "Red Sox" without its city, as a body is without its country.
+            # "Seattle Mariners" is "Mariners" without its city, as a body is without its country.
             for n in range(1, min(len(written), len(words)) - 1 + 1):
                 if len(words) - n >= 1 and " ".join(written[:n]) and is_place(" ".join(written[:n])) \
                         and org_key(" ".join(written[n:])) == " ".join(words[n:]):
@@ -534,15 +542,15 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
     adds ``SPEAKER_WEIGHT`` to its salience.
     """
     by_source = {a.source.id: a for a in articles}
+    lowercase = _lower_words(articles)
     clusters = _clusters(facts)
-    _assign_keys(clusters, by_source)
+    _assign_keys(clusters, by_source, lowercase)
     groups: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         groups.setdefault(cluster.key, []).append(cluster)
     index = ActorIndex()
     actors = []
     headline_end = {a.source.id: a.span(0, a.headline_end).end if a.headline_end else 0 for a in articles}
-    lowercase = {w for a in articles for w in _LOWER_WORD.findall(a.text)}
     for key, group in groups.items():
         if key.startswith(("place:", "time:")):
             continue  # where and when things happen, not who acts

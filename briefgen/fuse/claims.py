@@ -170,6 +170,13 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in content_words(name) if w not in PRONOUNS)
 
 
+def same_name(a: str, b: str) -> bool:
+    """"Varga" and "Ilse Varga": one name's words inside the other's (not any
+    shared word: "Russian officials" are not "US officials")."""
+    wa, wb = name_words(a), name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _speaker_key(version: _Version) -> str | None:
     """Block key of a speaker: the last word of its name ("Smith" of "Jane Smith"),
     the part every written form of a name keeps."""
@@ -183,10 +190,9 @@ def _compatible(a: _Version, b: _Version) -> bool | None:
     """True when the speakers agree, False when they differ, None when one is unknown."""
     if a.speaker_id and b.speaker_id:
         return a.speaker_id == b.speaker_id
-    wa, wb = name_words(a.speaker or ""), name_words(b.speaker or "")
-    if not wa or not wb:
+    if not name_words(a.speaker or "") or not name_words(b.speaker or ""):
         return None
-    if wa <= wb or wb <= wa:
+    if same_name(a.speaker, b.speaker):
         return True
     # Two descriptions ("authorities", "a prison statement") may be one source; two names are not.
     return None if not (a.named or a.person or b.named or b.person) else False

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.fuse.claims import name_words
+from briefgen.fuse.claims import name_words, same_name
 from briefgen.fuse.text import cite, embed, evidence, possessive, who
 from briefgen.fuse.words import candidates, content_words, idf_weights, rare_word_index, stem, weighted_overlap
 from briefgen.model import ArticleFacts, Attribution, Claim, Evidence, Question
@@ -74,7 +74,7 @@ def _denied_claim(denial: Attribution, facts: ArticleFacts, known: _Claims) -> C
               for i in candidates(known.index, words)
               if (c := known.claims[i]).speaker and c.speaker.lower() not in denier
               # The denial's own telling, under another form of the denier's name, is not what it denies.
-              and known.at.get(own) is not c and not _same_name(c.speaker, denier)]
+              and known.at.get(own) is not c and not same_name(c.speaker, denier)]
     best = max(scored, default=(0.0, 0))
     return known.claims[-best[1]] if best[0] >= SAME_CONTENT else None
 
@@ -108,16 +108,9 @@ def denial_questions(facts: list[ArticleFacts], claims: list[Claim]) -> list[Que
     return questions
 
 
-def _same_name(a: str, b: str) -> bool:
-    """"Hiller" and "Yvonne Hiller Kills": one name's words inside the other's
-    (not any shared word: "Russian officials" are not "US officials")."""
-    wa, wb = name_words(a), name_words(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
 def _unanswered_denials(denials: list[tuple[str, Attribution]]) -> list[Question]:
     """A denial with its own content and no claim found that it answers: still an
-    open point ("Hiller denied shooting at the officers"); one question per denier
+    open point ("Brook denied shredding the ledgers"); one question per denier
     and content, however many outlets tell it."""
     questions: dict[tuple, Question] = {}
     for sid, denial in denials:

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from briefgen.extract.countries import is_demonym
-from briefgen.fuse.claims import figure_values, figures_conflict, name_words
+from briefgen.fuse.claims import figure_values, figures_conflict, name_words, same_name
 from briefgen.fuse.disputes import (
     characterisation_questions,
     denial_questions,
@@ -151,14 +151,14 @@ def _one_speaker(a: Credit, b: Credit, titles: dict[str, list[str]] | None = Non
     """"Varga" and "Ilse Varga", or a spokeswoman and the body her title names.
 
     ``titles``: each actor's names to the roles every source gives it, as one
-    outlet may call him "Commodore" and another "navy spokesman"."""
+    outlet may call him "Commander" and another "coast guard spokesman"."""
     titles = titles or {}
-    wa, wb = name_words(a.speaker), name_words(b.speaker)
     ra = set().union(*(content_words(r) for r in [*a.roles, *titles.get(a.speaker, [])]))
     rb = set().union(*(content_words(r) for r in [*b.roles, *titles.get(b.speaker, [])]))
-    # Against a title only, a nation's adjective qualifies the body it names: "Indian Navy" is
-    # "the navy" its spokesman speaks for (never "Indian Navy" against "Pakistani Navy").
-    return wa <= wb or wb <= wa or _body_words(a.speaker, titles) <= rb or _body_words(b.speaker, titles) <= ra
+    # Against a title only, a nation's adjective qualifies the body it names: "Danish Coast Guard"
+    # is "the coast guard" its spokesman speaks for (never against "Swedish Coast Guard").
+    return (same_name(a.speaker, b.speaker) or _body_words(a.speaker, titles) <= rb
+            or _body_words(b.speaker, titles) <= ra)
 
 
 def _body_words(name: str, people: dict[str, list[str]]) -> set[str]:

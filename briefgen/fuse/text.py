@@ -55,7 +55,7 @@ def cite(ids: Iterable[str]) -> str:
 
 
 def possessive(name: str) -> str:
-    """"Hiller" -> "Hiller's", "the protesters" -> "the protesters'", "Karamanlis" -> "Karamanlis'"."""
+    """"Brook" -> "Brook's", "the protesters" -> "the protesters'", "Vance" -> "Vance's"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
