@@ -313,3 +313,83 @@ def test_fuse_actors_the_body_that_speaks_most_unnamed_is_an_actor():
     assert [a.name for a in found] == ["Lakeside Police Department"]
     # Three statements are not enough.
     assert fuse(*pairs[:3])[0] == []
+
+
+def test_fuse_actors_headline_forms_never_name_or_split_an_actor():
+    # "Obama Reverses Bush" is a headline's Title Case: no running text writes it.
+    found, index = fuse(
+        article("S1", "Obama Reverses Bush on Rule\n\nObama signed the order.",
+                ("Obama Reverses Bush", "person", 1), ("Obama", "person", 1)),
+        article("S2", "Barack Obama signed it. George Bush had set the rule.",
+                ("Barack Obama", "person", 1), ("George Bush", "person", 2)),
+    )
+    assert sorted(a.name for a in found) == ["Barack Obama", "George Bush"]
+    assert "Obama Reverses Bush" not in named(found, "Barack Obama").aliases
+    assert index.resolve("Obama Reverses Bush", "S1").name == "Barack Obama"
+
+
+def test_fuse_actors_nicknames_are_one_person_with_their_given_name():
+    found, _ = fuse(
+        article("S1", "Trooper William Reyko died.", ("William Reyko", "person", 1)),
+        article("S2", "Bill Reyko was 51.", ("Bill Reyko", "person", 1)),
+        article("S3", "Madeline Ostrova worked there. Maddie liked it.", ("Madeline Ostrova", "person", 1)),
+        article("S4", "Maddie was hurt.", ("Maddie", "person", 1)),
+    )
+    assert sorted(a.name for a in found) == ["Madeline Ostrova", "William Reyko"]
+
+
+def test_fuse_actors_ranks_and_job_words_are_no_part_of_a_name():
+    text = ("Senior Trooper William Reyko and Lakeside Police Capt. Tom Venner died. Trooper Reyko was 51. "
+            "LaTonya Marie Okafor, 40, and Ms Okafor's friend LaTonya Okafor left.")
+    found, _ = fuse(
+        article("S1", text, ("Trooper William Reyko", "person", 1), ("Lakeside Police Capt", "organisation", 2),
+                ("Tom Venner", "person", 3), ("Trooper Reyko", "person", 1), ("LaTonya Marie Okafor", "person", 4)),
+    )
+    names = sorted(a.name for a in found)
+    assert names == sorted(["Lakeside Police", "LaTonya Marie Okafor", "Tom Venner", "William Reyko"])
+    reyko = named(found, "William Reyko")
+    assert text[reyko.evidence[0].start:reyko.evidence[0].end] == "William Reyko"  # the span follows the name
+
+
+def test_fuse_actors_one_body_written_several_ways_is_one():
+    found, _ = fuse(
+        article("S1", "The Department of the Interior acted.", ("Department of the Interior", "organisation", 1)),
+        article("S2", "The Interior Department acted.", ("Interior Department", "organisation", 1)),
+        article("S3", "The Tarvo Marshals Service and Quell Advisors left.",
+                ("Tarvo Marshals Service", "organisation", 1), ("Quell Advisors", "organisation", 2)),
+        article("S4", "The Tarvo Marshal Service and Quell Advisers came.",
+                ("Tarvo Marshal Service", "organisation", 1), ("Quell Advisers", "person", 2)),
+        # "Wells Bank" beside "Wells bank": the name and a common noun.
+        article("S5", "Wells Bank was hit. The Wells bank reopened. Wells said so.",
+                ("Wells Bank", "organisation", 1), ("Wells", "organisation", 2)),
+    )
+    assert len(found) == 4, [a.name for a in found]
+    assert {"Interior Department", "Department of the Interior"} <= {
+        x for a in found for x in [a.name, *a.aliases]}
+
+
+def test_fuse_actors_bare_surname_is_the_bearer_most_articles_name():
+    pairs = [article(f"S{n}", "Anton Varga was charged.", ("Anton Varga", "person", 1)) for n in range(1, 4)]
+    pairs.append(article("S4", "Anton Varga and his wife Mila Varga spoke.", ("Anton Varga", "person", 1),
+                         ("Mila Varga", "person", 2)))
+    pairs.append(article("S5", "Varga was held.", ("Varga", "person", 1)))
+    found, _ = fuse(*pairs)
+    assert sorted(a.name for a in found) == ["Anton Varga", "Mila Varga"]
+    # Two bearers named about as often: the bare surname stays apart.
+    found, _ = fuse(pairs[3], pairs[4])
+    assert sorted(a.name for a in found) == ["Anton Varga", "Mila Varga", "Varga"]
+
+
+def test_fuse_actors_unnamed_body_takes_the_place_the_articles_put_before_it():
+    from briefgen.model import Attribution, Span
+
+    def said(source_id, text, speaker):
+        art, facts = article(source_id, text)
+        at = text.index(speaker)
+        facts.attributions.append(Attribution(speaker=Span(speaker, at, at + len(speaker)), cue=Span("said", 0, 4),
+                                              content=Span(text, 0, len(text))))
+        return art, facts
+
+    pairs = [said(f"S{n}", f"Police said road {n} was shut, Springfield police added.", "Police") for n in range(1, 5)]
+    found, _ = fuse(*pairs)
+    assert [(a.name, a.aliases) for a in found] == [("Springfield police", ["police"])]

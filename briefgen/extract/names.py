@@ -132,6 +132,31 @@ def short_org_names(keys: Iterable[str], complete: Iterable[str] = ()) -> dict[s
     return {word: next(iter(full)) for word, full in by_first.items() if len(full) == 1}
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer  # loaded on first use: most builds never need it
+
+    return NickNamer()
+
+
+@_memo
+def same_given_name(a: str, b: str) -> bool:
+    """"bill" and "william", "maddie" and "madeline": one lowercase given name
+    and a nickname of it, as the ``nicknames`` dataset records both ways."""
+    if a == b:
+        return True
+    nicknames = _nicknamer()
+    return any(y in nicknames.nicknames_of(x) and x in nicknames.canonicals_of(y) for x, y in ((a, b), (b, a)))
+
+
+@_memo
+def known_given_name(word: str) -> bool:
+    """A given name or nickname the ``nicknames`` dataset knows ("william", "gail")."""
+    nicknames = _nicknamer()
+    word = word.lower()
+    return bool(nicknames.nicknames_of(word) or nicknames.canonicals_of(word))
+
+
 def has_company_form(text: str) -> bool:
     """"Tarvo Ltd" names the company in full, though its key is "tarvo"."""
     return len(org_key(text).split()) < len(clean_name(text).split())

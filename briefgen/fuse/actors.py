@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefgen.extract.names import (
+    GENERATIONAL,
     canonical_names,
     clean_name,
     form_key,
@@ -27,11 +28,13 @@ from briefgen.extract.names import (
     name_tokens,
     org_initials,
     org_key,
+    same_given_name,
     short_org_names,
     spelling_key,
 )
 from briefgen.extract.countries import country_of
 from briefgen.extract.places import is_place, is_time_zone
+from briefgen.fuse.mention_forms import WINDOW, MentionForms, headline_end as _headline_end, lower_words, title_line
 from briefgen.model import Actor, ArticleFacts, Evidence, Mention, Span
 from briefgen.sources.article import Article
 
@@ -46,7 +49,8 @@ _NOT_BODIES = frozenset(
     "witness witnesses".split())
 
 
-def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[ArticleFacts]) -> None:
+def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[ArticleFacts],
+                      bodies: list[str] = ()) -> None:
     """The body that speaks most without a name ("police said" eight times) is an
     actor too: the one force of that kind the articles name ("Lakeside Police
     Department"), else an actor of its own under the description."""
@@ -65,6 +69,10 @@ def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[Articl
     said = told[body]
     head = body.split()[-1]
     forces = [x for x in actors if x.type == "organisation" and head in form_key(x.name).split()]
+    qualified = _qualified_body(body, bodies)
+    if qualified and len(forces) > 1:
+        # "Woodburn police" among the Woodburn and state forces: the one its place names.
+        forces = [x for x in forces if form_key(x.name).startswith(form_key(qualified))]
     if len(forces) == 1:
         forces[0].salience += SPEAKER_WEIGHT * claims
         index.add(forces[0], [(sid, sp.text) for sid, sp in said])
@@ -72,11 +80,39 @@ def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[Articl
     first: dict[str, Span] = {}
     for sid, sp in said:
         first.setdefault(sid, sp)
-    actor = Actor(id="", name=body, type="organisation", mentions=len(said), sources=list(first),
+    actor = Actor(id="", name=qualified or body, type="organisation", aliases=[body] if qualified else [],
+                  mentions=len(said), sources=list(first),
                   evidence=[Evidence(sid, sp.start, sp.end, sp.text) for sid, sp in list(first.items())[:MAX_EVIDENCE]],
                   salience=float(SPEAKER_WEIGHT * claims))
     index.add(actor, [(sid, sp.text) for sid, sp in said])
     actors.append(actor)
+
+
+MIN_QUALIFIED = 2  # uses of "Troy police" for it to name the body the articles call "police"
+
+
+def _qualified_body(body: str, bodies: list[str]) -> str | None:
+    """The body's name with the place or nation the articles most often put
+    before it ("Troy police", "Greek police"), used at least twice; else None."""
+    pattern = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]*\s+){1,2})(" + re.escape(body) + r")(?!\w)", re.IGNORECASE)
+    counts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
+    for text in bodies:
+        for m in pattern.finditer(text):
+            words = m[1].split()
+            if not all(w[:1].isupper() for w in words):
+                continue  # IGNORECASE lets "[A-Z]" match lower case too
+            qualifier = next((q for q in (" ".join(words), words[-1])
+                              if is_place(q) or country_of(q, codes=False)), None)
+            if qualifier is None:
+                continue
+            key = form_key(qualifier)
+            counts[key] += 1
+            written.setdefault(key, Counter())[f"{qualifier} {m[2]}"] += 1
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    return written[key].most_common(1)[0][0] if n >= MIN_QUALIFIED else None
 
 
 def _body_speaker(speaker: str) -> str | None:
@@ -97,6 +133,9 @@ class _Cluster:
     source_id: str
     mentions: list[Mention] = field(default_factory=list)
     forms: Counter[str] = field(default_factory=Counter)  # cleaned names as written
+    # Headline forms no running text uses: found (a speaker may be named by
+    # one) but never the actor's name, alias or count.
+    hidden: list[Mention] = field(default_factory=list)
     label: str = ""
     key: str = ""
     fullest: str = ""
@@ -170,14 +209,23 @@ class ActorIndex:
         return actors[0] if len(actors) == 1 else None
 
 
-def _clusters(facts: list[ArticleFacts]) -> list[_Cluster]:
+def _clusters(facts: list[ArticleFacts], articles: dict[str, Article] | None = None,
+              lowercase: set[str] | None = None) -> list[_Cluster]:
+    forms = MentionForms(facts, articles, lowercase) if articles else None
     clusters: dict[tuple[str, int], _Cluster] = {}
     for article_facts in facts:
         for mention in article_facts.mentions:
             key = (article_facts.source_id, mention.local_id)
             cluster = clusters.setdefault(key, _Cluster(article_facts.source_id))
+            if forms is not None:
+                name = forms.name(article_facts.source_id, mention)
+                if name is None:
+                    cluster.hidden.append(mention)
+                    continue
+                mention = name
             cluster.mentions.append(mention)
             cluster.forms[clean_name(mention.text)] += 1
+    clusters = {k: c for k, c in clusters.items() if c.mentions}
     for cluster in clusters.values():
         cluster.fullest = _fullest(cluster.forms)
         labels = Counter(m.label for m in cluster.mentions)
@@ -187,7 +235,15 @@ def _clusters(facts: list[ArticleFacts]) -> list[_Cluster]:
 
 def _fullest(forms: Counter[str]) -> str:
     """The longest form, not abbreviated when possible, most frequent on ties."""
-    return max(forms, key=lambda f: (not org_initials(f)[1], len(f.split()), forms[f], -len(f)))
+    return max(forms, key=lambda f: (not _abbreviated(f), len(f.split()), forms[f], -len(f)))
+
+
+def _abbreviated(form: str) -> bool:
+    """An acronym in the name; "III" of "Anthony Reyes III" is no acronym."""
+    words = form.split()
+    while len(words) > 1 and words[-1].strip(",.").lower() in GENERATIONAL:
+        words = words[:-1]
+    return org_initials(" ".join(words))[1]
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -215,9 +271,6 @@ def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None)
     return strong, strong | weak
 
 
-def _lower_words(articles: Iterable[Article]) -> set[str]:
-    """The words the articles write in lower case: "police" there makes "Police" a word, not a name."""
-    return {w for a in articles for w in _LOWER_WORD.findall(a.text)}
 
 
 def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | None = None,
@@ -227,7 +280,7 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
     a person named in full ("Jack London") or a body with a company or body word
     ("Carverton Police") has its own name and keeps it."""
     if lowercase is None:
-        lowercase = _lower_words((articles or {}).values())
+        lowercase = lower_words((articles or {}).values())
     # A gazetteer name is the town only where some text uses it as one, and when it is no
     # common word the articles also write ("Police", "Orange" are towns too).
     strong, placed = _placed_names(clusters, articles)
@@ -251,6 +304,7 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
             c.label = "place"
 
 
+DOMINANT = 3  # times more articles naming one bearer of a shared surname than the other
 SAME_SPELLING = 0.8  # similarity of two given names (or two surnames) written two ways
 
 
@@ -266,15 +320,22 @@ def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
         together.setdefault(canonical.get(name, name), set()).add(source)
     # Compared within (initials, first or last name) only: no pass over all pairs of people.
     buckets: dict[tuple, list[tuple[str, ...]]] = {}
-    for full in sorted({v for v in canonical.values() if len(v) > 1}):
+    # The spelling most articles use comes first and names the person, then the longer given
+    # name ("William", not "Bill").
+    for full in sorted({v for v in canonical.values() if len(v) > 1}, key=lambda f: (-len(together.get(f, ())), -len(f[0]), f)):
         buckets.setdefault((full[0][0], full[-1][0], "first", full[0]), []).append(full)
         buckets.setdefault((full[0][0], full[-1][0], "last", full[-1]), []).append(full)
+        buckets.setdefault(("surname", full[-1]), []).append(full)  # "Bill" and "William": other initials
+        buckets.setdefault(("given", full[0]), []).append(full)  # "LaCalamita" and "Calamita"
     joined: dict[tuple[str, ...], tuple[str, ...]] = {}
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 root = joined.get(a, a)
-                if b in joined or root == b or min(_alike(a[0], b[0]), _alike(a[-1], b[-1])) < SAME_SPELLING:
+                if b in joined or root == b:
+                    continue
+                given = same_given_name(a[0], b[0]) or _alike(a[0], b[0]) >= SAME_SPELLING
+                if not given or _alike(a[-1], b[-1]) < SAME_SPELLING:
                     continue
                 # The whole group, not only the pair, must never share an article.
                 group = [n for n in together if joined.get(n, n) == root] + [root]
@@ -283,6 +344,25 @@ def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
                 joined[b] = root
     for name, full in canonical.items():
         canonical[name] = joined.get(full, full)
+    # A surname two people share is the one most articles name, when they name
+    # one at least three times as often as the other (the man beside his wife).
+    articles_of: dict[tuple[str, ...], set[str]] = {}
+    for source, name in told:
+        articles_of.setdefault(canonical.get(name, name), set()).add(source)
+    by_surname: dict[str, set[tuple[str, ...]]] = {}
+    for name, full in canonical.items():
+        if len(name) > 1:
+            by_surname.setdefault(name[-1], set()).add(full)
+    for name in {n for _, n in told if len(n) == 1 and canonical.get(n, n) == n}:
+        bearers = sorted((len(articles_of.get(f, ())), f) for f in by_surname.get(name[0], ()))
+        if len(bearers) > 1 and bearers[-1][0] >= DOMINANT * max(1, bearers[-2][0]):
+            canonical[name] = bearers[-1][1]
+    # A nickname alone for the one person whose given name it is ("Maddie" of "Madeline Kafoury").
+    fulls = {v for v in canonical.values() if len(v) > 1}
+    for name in {n for _, n in told if len(n) == 1 and canonical.get(n, n) == n}:
+        matches = {f for f in fulls if f[0] != name[0] and same_given_name(name[0], f[0])}
+        if len(matches) == 1:
+            canonical[name] = matches.pop()
 
 
 def _alike(a: str, b: str) -> float:
@@ -315,7 +395,8 @@ def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None =
         elif c.label == "person" and tokens in tagged_org:
             c.label = "organisation"
             del people[id(c)]
-    organisations = _OrgNames([c for c in clusters if c.label == "organisation"])
+    bodies = [a.raw[_headline_end(a):] for a in articles.values()] if articles else []
+    organisations = _OrgNames([c for c in clusters if c.label == "organisation"], bodies)
     for c in clusters:
         if c.label == "person":
             c.key = "person:" + " ".join(canonical[people[id(c)]])
@@ -342,13 +423,14 @@ class _OrgNames:
     union-find over keys), so the order articles come in does not matter.
     """
 
-    def __init__(self, clusters: list[_Cluster]) -> None:
+    def __init__(self, clusters: list[_Cluster], bodies: list[str] = ()) -> None:
         self.by_initials: dict[str, set[str]] = {}
         self.without_country: dict[str, set[str]] = {}
         self.parent: dict[str, str] = {}
         seen_with: dict[str, set[str]] = {}
         full_keys = set()
         complete = set()
+        written_as = {org_key(f): clean_name(f) for c in clusters for f in c.forms}
         for c in clusters:
             fullest = c.fullest
             letters, abbreviated = org_initials(fullest)
@@ -373,9 +455,42 @@ class _OrgNames:
                         and org_key(" ".join(written[n:])) == " ".join(words[n:]):
                     self.without_country.setdefault(" ".join(words[n:]), set()).add(full)
         self.short = short_org_names(full_keys, complete)
+        self._join_variants(written_as, bodies)
         for short, fulls in seen_with.items():
-            if len(fulls) == 1:
-                self._join(short, next(iter(fulls)))
+            roots = {self._find(f) for f in fulls}
+            if len(roots) == 1:
+                self._join(short, roots.pop())
+
+    def _join_variants(self, written_as: dict[str, str], bodies: list[str]) -> None:
+        """One body written several ways: "Department of the Interior" and
+        "Interior Department"; "Marshals"/"Marshal", "Advisors"/"Advisers"
+        (one word spelled two ways, the rest the same); and a name followed by
+        a common noun the articles write in lower case after it ("Wells Fargo
+        Bank" beside "Wells Fargo bank", "IRNA news agency") is the name."""
+        keys = set(written_as)
+        for key, written in written_as.items():
+            words = key.split()
+            if len(words) >= 3 and words[1] == "of":  # "department of (the) interior"
+                rest = words[3:] if words[2] == "the" else words[2:]
+                inverted = " ".join([*rest, words[0]])
+                if inverted in keys:
+                    self._join(key, inverted)
+            parts = written.split()
+            if len(parts) < 2:
+                continue
+            bare = parts[:]
+            while len(bare) > 1 and bare[-1][:1].islower():
+                bare.pop()  # lower-case words the tagger ran into the name
+            if len(bare) == len(parts) and len(parts) == len(words):
+                lowered = re.compile(r"(?<!\w)" + re.escape(" ".join(parts[:-1])) + r"\s+" + re.escape(parts[-1].lower())
+                                     + r"(?!\w)")
+                if any(lowered.search(body) for body in bodies):
+                    bare = parts[:-1]
+            short = org_key(" ".join(bare))
+            if short != key and short in keys:
+                self._join(key, short)
+        for a, b in _one_word_apart(sorted(keys)):
+            self._join(a, b)
 
     def _find(self, key: str) -> str:
         root = key
@@ -404,6 +519,26 @@ class _OrgNames:
         return self._find(key)
 
 
+def _one_word_apart(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of names of two or more words that are one word spelled two ways
+    ("marshals"/"marshal service", "advisors"/"advisers"): the rest the same,
+    that word alike and begun the same. Compared within shapes, not all pairs."""
+    by_shape: dict[tuple, list[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            for n in range(len(words)):
+                by_shape.setdefault((*words[:n], "*", *words[n + 1:]), []).append(name)
+    pairs = []
+    for shape, group in by_shape.items():
+        n = shape.index("*")
+        for a, b in zip(group, group[1:]):
+            x, y = a.split()[n], b.split()[n]
+            if x[:4] == y[:4] and _alike(x, y) >= SAME_SPELLING:
+                pairs.append((a, b))
+    return pairs
+
+
 def _join_person_and_organisation(clusters: list[_Cluster]) -> None:
     """A name of two or more words the NER took for a person in one article
     and an organisation in another is one actor, of the type most mentions give."""
@@ -413,6 +548,10 @@ def _join_person_and_organisation(clusters: list[_Cluster]) -> None:
             name = c.key.split(":", 1)[1]
             if len(name.split()) > 1:
                 by_name.setdefault(name, []).append(c)
+    # "Gordon Advisers" (a person in one article) is "Gordon Advisors": one word spelled two ways.
+    for a, b in _one_word_apart(sorted(by_name)):
+        if a in by_name and b in by_name and {c.label for c in by_name[a]} != {c.label for c in by_name[b]}:
+            by_name[a] += by_name.pop(b)
     for group in by_name.values():
         counts = Counter()
         for c in group:
@@ -439,9 +578,6 @@ def _name(label: str, key: str, forms: Counter[str]) -> str:
     return _fullest(forms)
 
 
-MAX_TITLE_WORDS = 12
-WINDOW = 200  # characters looked at around a mention
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _SENTENCE_OPENS = ".!?:;\"“”‘’'(—–-"
 
 
@@ -452,7 +588,7 @@ def _no_name(group: list[_Cluster], articles: dict[str, Article], headline_end: 
     and that the articles also write in lower case ("Riot police ...",
     "Protests spread ...": the capital is the sentence's, not a name's)."""
     mentions = [(c.source_id, m) for c in group for m in c.mentions]
-    if all(m.start < headline_end.get(sid, 0) or _title_line(articles[sid].raw, m.start) for sid, m in mentions):
+    if all(m.start < headline_end.get(sid, 0) or title_line(articles[sid].raw, m.start) for sid, m in mentions):
         return True
     words = {clean_name(m.text) for _, m in mentions}
     if len(words) != 1 or len(next(iter(words)).split()) != 1 or next(iter(words)).lower() not in lowercase:
@@ -465,19 +601,6 @@ def _no_name(group: list[_Cluster], articles: dict[str, Article], headline_end: 
         if m.start >= headline_end.get(sid, 0) and line.strip() and before and before[-1] not in _SENTENCE_OPENS:
             return False  # used as a name inside a sentence
     return True
-
-
-def _title_line(raw: str, start: int) -> bool:
-    """A line in Title Case without a sentence's end: a crosshead or a caption title."""
-    begin = raw.rfind("\n", max(0, start - WINDOW), start) + 1
-    if begin == 0 and start > WINDOW:
-        return False  # no line break near: running text, not a title line
-    end = raw.find("\n", start, start + WINDOW)
-    line = raw[begin:end if end >= 0 else len(raw)].strip()
-    words = line.split()
-    if not words or len(words) > MAX_TITLE_WORDS or line[-1] in ".!?\"”'’:":
-        return False
-    return sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
 
 
 def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, list[tuple[str, str]]]:
@@ -523,14 +646,16 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
         evidence=evidence,
         salience=float(len(mentions) + ARTICLE_WEIGHT * len(sources)),
     )
-    return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources]
+    hidden = [(c.source_id, m.text) for c in group for m in c.hidden]
+    return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources] + hidden
 
 
 def merge_keys(facts: list[ArticleFacts], articles: list[Article] | None = None) -> dict[tuple[str, int], str]:
     """The actor each article's mention cluster merges into: (source id,
     local id) -> merge key; equal keys are one actor."""
-    clusters = _clusters(facts)
-    _assign_keys(clusters, {a.source.id: a for a in articles} if articles else None)
+    by_source = {a.source.id: a for a in articles} if articles else None
+    clusters = _clusters(facts, by_source)
+    _assign_keys(clusters, by_source)
     return {(c.source_id, c.mentions[0].local_id): c.key for c in clusters}
 
 
@@ -542,15 +667,15 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
     adds ``SPEAKER_WEIGHT`` to its salience.
     """
     by_source = {a.source.id: a for a in articles}
-    lowercase = _lower_words(articles)
-    clusters = _clusters(facts)
+    lowercase = lower_words(articles)
+    clusters = _clusters(facts, by_source, lowercase)
     _assign_keys(clusters, by_source, lowercase)
     groups: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         groups.setdefault(cluster.key, []).append(cluster)
     index = ActorIndex()
     actors = []
-    headline_end = {a.source.id: a.span(0, a.headline_end).end if a.headline_end else 0 for a in articles}
+    headline_end = {a.source.id: _headline_end(a) for a in articles}
     for key, group in groups.items():
         if key.startswith(("place:", "time:")):
             continue  # where and when things happen, not who acts
@@ -563,7 +688,7 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
         actor = index.resolve(speaker)
         if actor:
             actor.salience += SPEAKER_WEIGHT * claims
-    _add_unnamed_body(actors, index, facts)
+    _add_unnamed_body(actors, index, facts, [a.raw[_headline_end(a):] for a in articles])
     # Stable sort: equal salience keeps the order actors were first met.
     actors.sort(key=lambda a: -a.salience)
     for n, actor in enumerate(actors, 1):
