@@ -393,3 +393,30 @@ def test_fuse_actors_unnamed_body_takes_the_place_the_articles_put_before_it():
     pairs = [said(f"S{n}", f"Police said road {n} was shut, Springfield police added.", "Police") for n in range(1, 5)]
     found, _ = fuse(*pairs)
     assert [(a.name, a.aliases) for a in found] == [("Springfield police", ["police"])]
+
+
+def test_fuse_actors_nation_and_faith_adjectives_are_no_actors():
+    found, _ = fuse(
+        article("S1", "A Thai trawler sank. A Muslim convert spoke. Kenya said so.",
+                ("Thai", "country", 1), ("Muslim", "group", 2), ("Kenya", "country", 3)),
+        article("S2", "Thailand protested. Kenya agreed.", ("Thailand", "country", 1), ("Kenya", "country", 2)),
+    )
+    assert sorted(a.name for a in found) == ["Kenya", "Thailand"]
+    thailand = named(found, "Thailand")
+    assert thailand.salience < named(found, "Kenya").salience  # "Thai trawler" adds nothing
+
+
+def test_fuse_actors_listed_villages_and_places_written_in_are_places():
+    found, _ = fuse(
+        article("S1", "Houses in the villages of Tarvik, Olmen and Brask fell. Aid reached Brask.",
+                ("Tarvik", "person", 1), ("Olmen", "organisation", 2), ("Brask", "person", 3), ("Brask", "person", 3)),
+        article("S2", "A store in Surrey burned. Lena Marsh fled.", ("Surrey", "person", 1), ("Lena Marsh", "person", 2)),
+    )
+    assert [a.name for a in found] == ["Lena Marsh"]
+
+
+def test_fuse_actors_title_between_a_body_and_a_person_is_cut():
+    text = "Lakeside Fire Department Chief Ana Ruiz spoke; the fire chief was calm."
+    found, _ = fuse(article("S1", text, ("Lakeside Fire Department Chief", "organisation", 1),
+                            ("Ana Ruiz", "person", 2)))
+    assert sorted(a.name for a in found) == ["Ana Ruiz", "Lakeside Fire Department"]

@@ -117,3 +117,10 @@ def is_demonym(word: str) -> bool:
     lower = key(word).lower()
     index = _index()
     return lower in index.demonyms and lower not in index.names
+
+
+def nation_adjective(word: str) -> bool:
+    """A nation's adjective, even one some list also gives as a country's
+    short name ("Thai"), but never the country's own name ("Greece")."""
+    lower = key(word).lower()
+    return lower in _index().demonyms and country_of(word) != key(word)

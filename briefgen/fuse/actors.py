@@ -32,7 +32,7 @@ from briefgen.extract.names import (
     short_org_names,
     spelling_key,
 )
-from briefgen.extract.countries import country_of
+from briefgen.extract.countries import country_of, nation_adjective
 from briefgen.extract.places import is_place, is_time_zone
 from briefgen.fuse.mention_forms import WINDOW, MentionForms, headline_end as _headline_end, lower_words, title_line
 from briefgen.model import Actor, ArticleFacts, Evidence, Mention, Span
@@ -247,28 +247,35 @@ def _abbreviated(form: str) -> bool:
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
-_CITY_OF = re.compile(r"\b(?:city|town|village|port|province|county|region|capital|suburb|district) of\s+$",
-                      re.IGNORECASE)
+# "the village of X", "the villages of X, Y and Z": what follows is a place, named in a list too.
+_CITY_OF = re.compile(r"\b(?:city|cities|town|towns|village|villages|port|province|provinces|county|counties|region|"
+                      r"capital|suburb|suburbs|district|districts) of\s+"
+                      r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s+|,?\s+and\s+))*$")
 _REGION_AFTER = re.compile(r",\s+(?P<region>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)")  # "Carverton, Ohio"
 
 
-def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None) -> tuple[set[str], set[str]]:
+def _placed_names(clusters: list[_Cluster], articles: dict[str, Article] | None
+                  ) -> tuple[set[str], set[str], set[str]]:
     """Names some article uses as a place, by form key: (strongly: "Carverton,
     Ohio" with a known region after it, "the port city of X"; any: also "in
-    Carverton", which "a stake in a company" shares). Without the texts, none."""
-    strong, weak = set(), set()
+    Carverton", which "a stake in a company" shares; and those after "the
+    village of", a place by the words alone). Without the texts, none."""
+    strong, weak, of = set(), set(), set()
     for c in clusters:
         if articles is None or c.source_id not in articles:
             continue
         raw = articles[c.source_id].raw
         for m in c.mentions:
-            before = raw[max(0, m.start - 30):m.start]
+            before = raw[max(0, m.start - 80):m.start]
             region = _REGION_AFTER.match(raw, m.end)
-            if _CITY_OF.search(before) or (region and (is_place(region["region"]) or country_of(region["region"]))):
+            if _CITY_OF.search(before):
+                strong.add(form_key(c.fullest))
+                of.add(form_key(c.fullest))
+            elif region and (is_place(region["region"]) or country_of(region["region"])):
                 strong.add(form_key(c.fullest))
             elif _LOCATIVE.search(before):
                 weak.add(form_key(c.fullest))
-    return strong, strong | weak
+    return strong, strong | weak, of
 
 
 
@@ -283,10 +290,12 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
         lowercase = lower_words((articles or {}).values())
     # A gazetteer name is the town only where some text uses it as one, and when it is no
     # common word the articles also write ("Police", "Orange" are towns too).
-    strong, placed = _placed_names(clusters, articles)
+    strong, placed, strong_of = _placed_names(clusters, articles)
+    strong_any = strong_of - lowercase
     strong, placed = strong - lowercase, placed - lowercase
     places = Counter(form_key(c.fullest) for c in clusters if c.label == "place")
     others = Counter(form_key(c.fullest) for c in clusters if c.label in ("person", "organisation"))
+    surnames = {name_tokens(c.fullest)[-1] for c in clusters if c.label == "person" and len(name_tokens(c.fullest)) > 1}
     for c in clusters:
         key = form_key(c.fullest)
         if c.label not in ("person", "organisation") or has_company_form(c.fullest):
@@ -298,9 +307,16 @@ def _places_by_name(clusters: list[_Cluster], articles: dict[str, Article] | Non
             c.label = "place"
         elif c.label == "organisation" and is_place(c.fullest, spellings=True) and key in strong:
             c.label = "place"  # a town the tagger took for a body ("Carverton" beside "Carverton police")
+        elif key in strong_any:
+            c.label = "place"  # "the village of Tarvi": a place whether a gazetteer knows it or not
         elif (c.label == "person" and len(name_tokens(c.fullest)) > 1 and is_place(c.fullest)
               and key in placed):
-            # A city's whole name ("San Antonio"); one word never: "Murphy", "Bell" are towns too.
+            # A city's whole name ("San Antonio").
+            c.label = "place"
+        elif (c.label == "person" and len(name_tokens(c.fullest)) == 1 and key in placed
+              and name_tokens(c.fullest)[0] not in surnames and is_place(c.fullest)):
+            # One word written "in X" and nobody's surname: "Murphy", "Bell" are towns too,
+            # but then a person of that name is in the story.
             c.label = "place"
 
 
@@ -545,7 +561,7 @@ def _join_person_and_organisation(clusters: list[_Cluster]) -> None:
     by_name: dict[str, list[_Cluster]] = {}
     for c in clusters:
         if c.label in ("person", "organisation"):
-            name = c.key.split(":", 1)[1]
+            name = c.key.split(":", 1)[1].replace("-", " ")  # a person's key splits hyphens, a body's keeps them
             if len(name.split()) > 1:
                 by_name.setdefault(name, []).append(c)
     # "Gordon Advisers" (a person in one article) is "Gordon Advisors": one word spelled two ways.
@@ -635,6 +651,9 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
     sources = list(first)
     evidence = [Evidence(s, m.start, m.end, articles[s].raw[m.start:m.end])
                 for s, m in list(first.items())[:MAX_EVIDENCE]]
+    # A nation's or a faith's adjective ("Thai trawler", "Muslim woman") describes
+    # someone else: it is no mention of the state or group acting.
+    acting = [(s, m) for s, m in mentions if not (label in ("country", "group") and _descriptive(m, articles[s].raw))]
     actor = Actor(
         id="",
         name=name,
@@ -644,10 +663,23 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
         mentions=len(mentions),
         sources=sources,
         evidence=evidence,
-        salience=float(len(mentions) + ARTICLE_WEIGHT * len(sources)),
+        salience=float(len(acting) + ARTICLE_WEIGHT * len({s for s, _ in acting})),
     )
     hidden = [(c.source_id, m.text) for c in group for m in c.hidden]
     return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources] + hidden
+
+
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+
+
+def _descriptive(mention: Mention, raw: str) -> bool:
+    """A singular nation or group word with a noun after it: "Thai" of "Thai
+    trawler", "Muslim" of "Muslim convert"; "Thais", "Thailand" name the actor."""
+    form = clean_name(mention.text)
+    if len(form.split()) != 1 or form.endswith("s") or (country_of(form, demonyms=False)
+                                                        and not nation_adjective(form)):
+        return False
+    return _WORD_AFTER.match(raw, mention.end) is not None
 
 
 def merge_keys(facts: list[ArticleFacts], articles: list[Article] | None = None) -> dict[tuple[str, int], str]:
@@ -683,7 +715,8 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
             continue
         actor, forms = _build(group, by_source)
         index.add(actor, forms)
-        actors.append(actor)
+        if actor.salience > 0:  # only ever an adjective: a description, no actor
+            actors.append(actor)
     for speaker, claims in (speakers or Counter()).items():
         actor = index.resolve(speaker)
         if actor:

@@ -72,6 +72,7 @@ class MentionForms:
         self.articles = articles
         self.bodies = [a.raw[headline_end(a):] for a in articles.values()]
         self.lowercase = lowercase if lowercase is not None else lower_words(articles.values())
+        self.people_at = {f.source_id: {m.start for m in f.mentions if m.label == "person"} for f in facts}
         self._in_body: dict[str, bool] = {}
         self._abbreviation: dict[str, bool] = {}
 
@@ -93,6 +94,13 @@ class MentionForms:
                 return None  # "Cpl." alone: a rank, the name follows it
             text = text[:text.rfind(words[-1])].rstrip()
             words = text.split()
+        if raw[mention.end:mention.end + 1] == " " \
+                and mention.end + 1 in self.people_at.get(source_id, ()):
+            # "Fire Department Chief James Steele": the body, then the person's title
+            # (one word: "Fire" and "Department" are common words too).
+            if len(words) > 1 and words[-1].lower() in self.lowercase:
+                words.pop()
+                text = text[:text.rfind(" ")].rstrip()
         while len(words) > 1 and words[-1] in STOP_WORDS:
             words.pop()  # "Oregon State Police and": the tagger ran on into the sentence
             text = text[:text.rfind(" ")].rstrip()
