@@ -130,3 +130,25 @@ def test_events_earlier_is_the_news_day_not_the_past(make_article):
         "Earlier, hundreds of residents had gathered at the gate.\n\n"
         "The pier had previously been closed for repairs."), published="2023-08-30")
     assert [e.date_text for e in found] == ["previously"]
+
+
+def test_events_clock_times_beside_a_zone_in_brackets_are_no_dates(make_article):
+    _, found = run(make_article, (
+        "Quake\n\n"
+        "Crews from Velmar searched the town.\n\n"
+        "The quake, which struck at 1353 (1023 GMT), was felt across the gulf.\n\n"
+        "POSTED: 1052 GMT (1852 HKT), the report was updated."), published="2023-08-30")
+    assert all(e.date_text not in ("1353", "1852", "1052") for e in found)
+
+
+def test_events_news_cycle_wording_is_no_background(make_article):
+    # Without a publication day: "the day", "this weekend", "recent days" are the news itself.
+    _, found = run(make_article, (
+        "Harbor fire\n\n"
+        "Crews from Velmar fought the blaze.\n\n"
+        "The fire, the largest of the year for the crews, was set at the gate.\n\n"
+        "The church went up in flames this weekend.\n\n"
+        "The rioting has faded in recent days, but protests go on.\n\n"
+        "The bank had been evacuated before the bomb went off.\n\n"
+        "Two years ago, a smaller fire damaged the same pier."), published=None)
+    assert [e.date_text for e in found] == ["Two years ago"]

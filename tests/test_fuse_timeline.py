@@ -69,3 +69,14 @@ def test_background_is_what_came_before_the_story():
     kept = before_the_story(events, [story])
     assert [e.text for e in kept] == ["the union was warned", "talks began", "the last strike", "long ago"]
     assert [e.id for e in kept] == ["E1", "E2", "E3", "E4"]
+
+
+def test_before_the_story_drops_the_sentence_that_tells_the_news():
+    from briefgen.fuse.timeline import before_the_story
+    from briefgen.model import Event, Story
+
+    lead = "Fresh riots broke out in Velmar in protest at the killing of a boy eight days ago."
+    story = Story(id="T1", title="Riots", sources=["S1"], date="2023-08-06", what=lead)
+    told = [Event(id="E1", text=lead, date="2023-08-05", date_text="eight days ago", sources=["S1"], story="T1"),
+            Event(id="E2", text="The junta fell in 1974.", date="1974", date_text="1974", sources=["S1"], story="T1")]
+    assert [e.text for e in before_the_story(told, [story])] == ["The junta fell in 1974."]

@@ -28,6 +28,13 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # "Earlier" is not among them: in news it mostly means earlier in the news day
 # ("Earlier, vigils had been held"; "police earlier said").
 EARLIER_ADVERBS = frozenset({"previously", "formerly"})
+# Without a publication day, a relative expression is background only when its words
+# reach back ("two years ago", "last month", "this year"); "the day", "this weekend",
+# "the seventh straight day" are the news cycle itself.
+_PAST_WORDING = re.compile(r"\b(?:ago|last|previous(?:ly)?|earlier|recent(?:ly)?|past|since|former|"
+                           r"this\s+(?:year|month|decade|century))\b", re.IGNORECASE)
+_NEWS_CYCLE = re.compile(r"\b(?:days|hours)\b", re.IGNORECASE)  # "in recent days": the news itself
+SEQUENCE_MARKS = frozenset({"before", "when", "until", "after", "as"})
 # A longer sentence is cut down to the clause of the dated verb.
 MAX_SENTENCE_TOKENS = 60
 # Lead sentences whose day-dated verbs fix the news day (an article is often
@@ -40,7 +47,7 @@ NOMINAL_DAY = dt.date(2001, 6, 15)
 NEWS_CYCLE_DAYS = 10
 
 
-@register("events", "events.v3")
+@register("events", "events.v4")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     published = article.source.published
     found = [t for t in timex.resolved(doc, published) if t.start >= article.headline_end]
@@ -129,7 +136,8 @@ def _event(doc: Doc, segment: Span, found: list, published: dt.date | None,
             if published is not None and (date > published.isoformat()[:len(date)] or date in news_days):
                 continue
             return verb, date, text
-        if undated is None and (granularity in (timex.ERA, timex.NO_PUBLISHED) or value == "PAST_REF"):
+        if undated is None and (granularity == timex.ERA or (value == "PAST_REF" and not _NEWS_CYCLE.search(text)) or (
+                granularity == timex.NO_PUBLISHED and (_PAST_WORDING.search(text) or timex.CALENDAR.search(text)))):
             undated = verb, None, text
     if undated:
         return undated
@@ -148,10 +156,14 @@ def _pluperfect_main_clause(verb: Token, segment: Span) -> bool:
     verb hangs on nothing in its segment (the tagger may hang it on a
     headline above)."""
     main = verb.dep_ == "ROOT" or not segment.start <= verb.head.i < segment.end
-    # "Earlier, crowds had gathered": earlier in the news day, not before it.
+    # "Earlier, crowds had gathered": earlier in the news day, not before it. "The bank
+    # had been evacuated before the bomb went off": earlier than the clause it is told
+    # against, the news itself.
     return main and verb.tag_ == "VBN" \
         and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) \
-        and not any(c.lower_ == "earlier" for c in verb.children)
+        and not any(c.lower_ == "earlier" for c in verb.children) \
+        and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in c.children)
+                    for c in verb.children)
 
 
 def _timed_event(article: Article, doc: Doc, segment: Span, verb: Token,

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefgen.extract.places import CORE_ZONES
+from briefgen.extract.places import CORE_ZONES, is_time_zone
 from briefgen.extract.timex_rules import (  # noqa: F401  (the reasons are part of this module's interface)
     ANCHORED, DURATION, ERA, ERA_PATTERN, NO_PUBLISHED, RANKS, UNPARSED, normalise)
 
@@ -127,6 +127,20 @@ def find(doc: Doc) -> list[tuple[int, int, str]]:
     return [piece for start, end in merged for piece in _split(doc.text, start, end)]
 
 
+# "1353 (1023 GMT)", "1052 GMT (1852 HKT)": a local time with the zone's time beside it.
+_ZONE_AFTER = re.compile(r"\s*\(?\s*(?:(?:[01]\d|2[0-3])[0-5]\d\s+)?(?P<zone>[A-Z]{2,5})\b")
+
+
+def _clock_time(piece: str, text: str, end: int) -> bool:
+    """A 24-hour clock time ("1630") that a zone follows, itself or in brackets."""
+    if not _HHMM.fullmatch(piece):
+        return False
+    if _ZONE.match(text, end):
+        return True
+    zone = _ZONE_AFTER.match(text, end)
+    return zone is not None and is_time_zone(zone["zone"])
+
+
 def _split(text: str, start: int, end: int):
     """The pieces of one found range that name a time."""
     cuts = [start, *(i for m in _JOINT.finditer(text, start, end) for i in m.span()), end]
@@ -134,7 +148,7 @@ def _split(text: str, start: int, end: int):
         if (m := _PART_OF.match(text, lo, hi)) and normalise(m["whole"], None)[1] == DURATION:
             lo = m.start("part")  # "the first nine months of 1997": the date is 1997
         piece = text[lo:hi].strip(" ,")
-        if _BARE_NUMBER.fullmatch(piece) or (_HHMM.fullmatch(piece) and _ZONE.match(text, hi)):
+        if _BARE_NUMBER.fullmatch(piece) or _clock_time(piece, text, hi):
             continue  # an age or a count ("both 51") or a clock time ("1630 GMT") the tagger took for a date
         if _TIME_WORD.search(piece):
             lo += text[lo:hi].index(piece)

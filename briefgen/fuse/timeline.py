@@ -100,12 +100,17 @@ def _event(event_id: str, cluster: _Cluster) -> Event:
 
 def before_the_story(events: list[Event], stories: list[Story]) -> list[Event]:
     """The background proper: an event dated on or after its story's own day
-    (or in a later month) is the story's news or its aftermath, not what came
-    before. A year alone ("earlier this year") is kept: too coarse to tell.
+    (or in a later month), or told by the very sentence that tells the story's
+    news, is the story's news or its aftermath, not what came before. A year alone ("earlier this year") is kept: too coarse to tell.
     Ids are renumbered "E1".. in the order kept."""
     day_of = {story.id: story.date for story in stories if story.date}
+    what_of = {story.id: " ".join(story.what.split()) for story in stories if story.what}
     kept = []
     for event in events:
+        what = what_of.get(event.story, "")
+        told = " ".join(event.text.split())
+        if what and told and (told in what or what in told):
+            continue  # the sentence the brief tells the news by
         day = day_of.get(event.story)
         # A day from the story's day on; a month only after the story's month ("last week",
         # "earlier this month" in a story of weeks are before it).
