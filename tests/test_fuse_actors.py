@@ -420,3 +420,23 @@ def test_fuse_actors_title_between_a_body_and_a_person_is_cut():
     found, _ = fuse(article("S1", text, ("Lakeside Fire Department Chief", "organisation", 1),
                             ("Ana Ruiz", "person", 2)))
     assert sorted(a.name for a in found) == ["Ana Ruiz", "Lakeside Fire Department"]
+
+
+def test_fuse_actors_one_word_joins_the_body_whose_name_it_ends_when_named_as_widely():
+    pairs = [article(f"S{n}", "The Indian Navy acted.", ("Indian Navy", "organisation", 1)) for n in range(1, 7)]
+    pairs.append(article("S7", "The U.S. Navy watched.", ("U.S. Navy", "organisation", 1)))
+    pairs += [article(f"S{n}", "The Navy said so.", ("Navy", "organisation", 1)) for n in (8, 9)]
+    found, _ = fuse(*pairs)
+    assert sorted(a.name for a in found) == ["Indian Navy", "U.S. Navy"]
+    # A word named more widely than the one longer name it ends stays itself.
+    pairs = [article(f"S{n}", "Congress voted.", ("Congress", "organisation", 1)) for n in range(1, 4)]
+    pairs.append(article("S4", "The Library of Congress wrote.", ("Library of Congress", "organisation", 1)))
+    assert sorted(a.name for a in fuse(*pairs)[0]) == ["Congress", "Library of Congress"]
+
+
+def test_country_codes_of_small_territories_are_agency_acronyms():
+    from briefgen.extract.countries import country_of
+
+    assert country_of("ATF") is None and country_of("PRI") is None
+    assert (country_of("USA"), country_of("GBR"), country_of("UAE")) == ("United States", "United Kingdom",
+                                                                          "United Arab Emirates")

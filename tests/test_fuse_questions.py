@@ -50,6 +50,11 @@ def test_who_said_it_only_for_one_quotation_credited_to_two_people():
                         ("S2", "the search would continue overnight")], "Dana Ruiz", False,
                  [Credit("Dana Ruiz", ["S1"], True), Credit("Omar Lind", ["S2"], True)])
     assert credit_disagreements([said]) == []  # two people saying alike
+    # A short paraphrase relayed by an outlet shares two names with the quotation, not its words.
+    relayed = _told("C1", [("S1", "Twenty-three men (12 Tarvish and 11 Olmenian) surrendered on boarding"),
+                           ("S2", "The raiders were Tarvish and Olmenian")], "the navy", True,
+                    [Credit("Velmar Navy", ["S1"], True), Credit("BBC", ["S2"], True)])
+    assert credit_disagreements([relayed]) == []
 
 
 def test_a_name_and_its_short_form_are_one_speaker():

@@ -283,7 +283,7 @@ def _link_defined_acronyms(doc: Doc, found: list[_Found]) -> None:
     found.sort(key=lambda f: f.start)
 
 
-@register("actors", "actors.v2")
+@register("actors", "actors.v3")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     found = _classify(doc, _entities(doc))
     found = _drop_title_fragments(doc, found)

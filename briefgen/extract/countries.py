@@ -18,6 +18,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIAL_SKIP = frozenset({"of", "and", "the", "de", "du", "la", "d"})
 # An acronym shorter than this is too often an ordinary abbreviation.
 _MIN_ACRONYM = 3
+MIN_ALPHA3_POPULATION = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,15 @@ def _index() -> _Index:
         name = entry["name"]
         put(index.names, key(name).lower(), name)
         iso = entry.get("ISO") or {}
-        for code in (iso.get("alpha2"), iso.get("alpha3")):
+        # A three-letter ISO code names a country in news only for a large one ("USA",
+        # "GBR"); a small territory's is some agency's acronym ("ATF" is no territory).
+        alpha3 = iso.get("alpha3") if (entry.get("population") or 0) >= MIN_ALPHA3_POPULATION else None
+        for code in (iso.get("alpha2"), alpha3):
             put(index.codes, code or "", name)
         for spelling in entry.get("altSpellings") or []:
             if _is_code(spelling):
-                put(index.codes, spelling, name)
+                if spelling != iso.get("alpha3") or alpha3:
+                    put(index.codes, spelling, name)
                 continue
             put(index.names, key(spelling).lower(), name)
             if "," not in spelling:

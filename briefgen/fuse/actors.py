@@ -447,6 +447,7 @@ class _OrgNames:
         full_keys = set()
         complete = set()
         written_as = {org_key(f): clean_name(f) for c in clusters for f in c.forms}
+        told_in: dict[str, set[str]] = {}
         for c in clusters:
             fullest = c.fullest
             letters, abbreviated = org_initials(fullest)
@@ -454,6 +455,7 @@ class _OrgNames:
                 continue
             full = org_key(fullest)
             full_keys.add(full)
+            told_in.setdefault(full, set()).add(c.source_id)
             complete |= {org_key(f) for f in c.forms if has_company_form(f)}
             if len(letters) > 1:
                 self.by_initials.setdefault(letters, set()).add(full)
@@ -476,6 +478,32 @@ class _OrgNames:
             roots = {self._find(f) for f in fulls}
             if len(roots) == 1:
                 self._join(short, roots.pop())
+        self._join_last_words(full_keys, told_in)
+
+    def _join_last_words(self, full_keys: set[str], told_in: dict[str, set[str]]) -> None:
+        """A one-word name is the body whose name it ends ("Navy" of "Indian
+        Navy", "Sox" of "Red Sox") when the articles name that body at least as
+        widely, and, if it ends two bodies' names, one DOMINANT times more
+        widely than the other ("Indian Navy" beside a "U.S. Navy" named once);
+        "Congress", named more widely than "Library of Congress", stays itself."""
+        ends: dict[str, set[str]] = {}
+        for full in full_keys:
+            words = full.split()
+            if len(words) > 1:
+                ends.setdefault(words[-1], set()).add(full)
+        for short in sorted(full_keys):
+            if len(short.split()) != 1 or short not in ends or self._find(short) != short:
+                continue
+            reach: Counter[str] = Counter()
+            for full in ends[short]:
+                root = self._find(full)
+                if root != short:
+                    reach[root] += len(told_in.get(full, ()))
+            ranked = reach.most_common(2)
+            if not ranked or ranked[0][1] < len(told_in.get(short, ())):
+                continue
+            if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
+                self._join(short, ranked[0][0])
 
     def _join_variants(self, written_as: dict[str, str], bodies: list[str]) -> None:
         """One body written several ways: "Department of the Interior" and
