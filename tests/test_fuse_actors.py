@@ -326,6 +326,11 @@ def test_fuse_actors_headline_forms_never_name_or_split_an_actor():
     assert sorted(a.name for a in found) == ["Barack Obama", "George Bush"]
     assert "Obama Reverses Bush" not in named(found, "Barack Obama").aliases
     assert index.resolve("Obama Reverses Bush", "S1").name == "Barack Obama"
+    # Every mention still has a merge key, one only ever in a headline a key of its own.
+    pairs = [article("S1", "Harbor Chaos Grows\n\nLena Marsh spoke.", ("Harbor Chaos", "organisation", 1),
+                     ("Lena Marsh", "person", 2))]
+    keys = merge_keys([f for _, f in pairs], [a for a, _ in pairs])
+    assert set(keys) == {("S1", 1), ("S1", 2)} and keys[("S1", 1)] != keys[("S1", 2)]
 
 
 def test_fuse_actors_nicknames_are_one_person_with_their_given_name():

@@ -716,7 +716,11 @@ def merge_keys(facts: list[ArticleFacts], articles: list[Article] | None = None)
     by_source = {a.source.id: a for a in articles} if articles else None
     clusters = _clusters(facts, by_source)
     _assign_keys(clusters, by_source)
-    return {(c.source_id, c.mentions[0].local_id): c.key for c in clusters}
+    keys = {(c.source_id, c.mentions[0].local_id): c.key for c in clusters}
+    for f in facts:  # a cluster only ever in headlines names no actor: a key of its own
+        for m in f.mentions:
+            keys.setdefault((f.source_id, m.local_id), f"none:{f.source_id}:{m.local_id}")
+    return keys
 
 
 def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
