@@ -445,3 +445,18 @@ def test_country_codes_of_small_territories_are_agency_acronyms():
     assert country_of("ATF") is None and country_of("PRI") is None
     assert (country_of("USA"), country_of("GBR"), country_of("UAE")) == ("United States", "United Kingdom",
                                                                           "United Arab Emirates")
+
+
+def test_fuse_actors_short_forms_of_teams_firms_and_offices_join_their_actor():
+    found, _ = fuse(
+        article("S1", "The Boston Red Sox won.", ("Boston Red Sox", "organisation", 1)),
+        article("S2", "The Red Sox and the Sox fans.", ("Red Sox", "organisation", 1), ("Sox", "organisation", 2)),
+        article("S3", "Red Sox officials met.", ("Red Sox", "organisation", 1)),
+        # "Gordon", nobody's name in full, is the firm it begins.
+        article("S4", "He worked at Quell Advisors.", ("Quell Advisors", "organisation", 1)),
+        article("S5", "Quell had fired him.", ("Quell", "person", 1)),
+        # "DA Varga" beside "Mila Varga": an office's initials, then the surname.
+        article("S6", "Prosecutor Anna Varga spoke. DA Varga said more.", ("Anna Varga", "person", 1),
+                ("DA Varga", "person", 2)),
+    )
+    assert sorted(a.name for a in found) == ["Anna Varga", "Boston Red Sox", "Quell Advisors"], [(a.name, a.aliases) for a in found]

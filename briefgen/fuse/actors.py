@@ -414,6 +414,11 @@ def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None =
     bodies = [a.raw[_headline_end(a):] for a in articles.values()] if articles else []
     organisations = _OrgNames([c for c in clusters if c.label == "organisation"], bodies)
     for c in clusters:
+        tokens = people.get(id(c), ())
+        if c.label == "person" and len(tokens) == 1 and canonical[tokens] == tokens \
+                and tokens[0] in organisations.short and c.forms.keys() <= {t for t in c.forms if t[:1].isupper()}:
+            # "Gordon", nobody's name in full, is the firm "Gordon Advisors" it begins.
+            c.label = "organisation"
         if c.label == "person":
             c.key = "person:" + " ".join(canonical[people[id(c)]])
         elif c.label == "country":
@@ -496,7 +501,7 @@ class _OrgNames:
                 continue
             reach: Counter[str] = Counter()
             for full in ends[short]:
-                root = self._find(full)
+                root = self.key(full)  # "Red Sox" is "Boston Red Sox" without its city: one body
                 if root != short:
                     reach[root] += len(told_in.get(full, ()))
             ranked = reach.most_common(2)

@@ -24,7 +24,8 @@ WINDOW = 200  # characters looked at around a mention
 MIN_NAME_WORDS = 2  # words a person's name keeps once its leading job word is gone
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _PERIOD_THEN_NAME = re.compile(r"\.[ \t]+[A-Z]")
-_SHORT_WORD = re.compile(r"[A-Z][a-z]{1,3}")  # "Lt", "Capt", "Sgt": what a rank is shortened to
+_SHORT_WORD = re.compile(r"[A-Z][a-z]{1,3}")
+_INITIALISM = re.compile(r"[A-Z]{2,4}")  # "ADA", "DA", "VP": an office written in capitals  # "Lt", "Capt", "Sgt": what a rank is shortened to
 
 
 def headline_end(article: Article) -> int:
@@ -73,6 +74,9 @@ class MentionForms:
         self.bodies = [a.raw[headline_end(a):] for a in articles.values()]
         self.lowercase = lowercase if lowercase is not None else lower_words(articles.values())
         self.people_at = {f.source_id: {m.start for m in f.mentions if m.label == "person"} for f in facts}
+        # Surnames of people some article names in full, given name first ("Gail Fairman").
+        self.surnames = {words[-1] for f in facts for m in f.mentions if m.label == "person"
+                         and len(words := m.text.split()) > 1 and known_given_name(words[0])}
         self._in_body: dict[str, bool] = {}
         self._abbreviation: dict[str, bool] = {}
 
@@ -104,6 +108,12 @@ class MentionForms:
         while len(words) > 1 and words[-1] in STOP_WORDS:
             words.pop()  # "Oregon State Police and": the tagger ran on into the sentence
             text = text[:text.rfind(" ")].rstrip()
+        if mention.label == "person" and len(words := text.split()) == 2 and _INITIALISM.fullmatch(words[0]) \
+                and words[1] in self.surnames:
+            # "ADA Fairman" beside "Gail Fairman": an office's initials before the surname
+            # (a given name is not written in capitals: "ADA" is no "Ada").
+            start += text.index(words[1])
+            text = words[1]
         if mention.label == "person":
             while len(words := text.split()) > MIN_NAME_WORDS and words[0][:1].isupper() \
                     and _job_word(words, self.lowercase, self.bodies):
