@@ -87,6 +87,7 @@ def extract_all(articles: list[Article], config: Config, cache: Cache, progress:
                 result: BuildResult) -> list[ArticleFacts]:
     """Per-article facts: from the cache where valid, else parsed and extracted."""
     from briefgen import extract, nlp
+    from briefgen.extract import timex
 
     versions = extract.versions()
     model = nlp.model_version(config.nlp.model)
@@ -102,6 +103,10 @@ def extract_all(articles: list[Article], config: Config, cache: Cache, progress:
         if warning:
             log.warning(warning)
         facts[i] = extract.extract_article(articles[i], doc)
+        out_of_range = timex.out_of_range(doc)
+        if out_of_range:
+            log.warning("%s: a date out of the calendar's range (%r) is left out",
+                        articles[i].source.path, out_of_range)
         cache.put(stamps[i], facts[i])
     return [f for f in facts if f is not None]
 
@@ -167,6 +172,10 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
     stamp_file = out / f".{config.output.name}.stamp"
     lock = FileLock(str(out / f".{config.output.name}.lock"))
     try:
+        # A folder where no lock file can be made ("/proc", read-only) is an error now,
+        # not a wait for a lock that can never be taken.
+        with open(lock.lock_file, "a"):
+            pass
         lock.acquire(timeout=LOCK_TIMEOUT_S)
     except Timeout:
         raise BuildLocked(f"{out}: another build of {config.output.name} has held the lock for "

@@ -54,9 +54,14 @@ class ArticleEntry(_Strict):
     def _known_encoding(cls, value: str | None) -> str | None:
         if value is not None:
             try:
-                codecs.lookup(value)
+                codec = codecs.lookup(value)
             except LookupError:
                 raise ValueError("expected an encoding name such as utf-8, cp1252 or latin-1") from None
+            # "hex" and "rot13" are no charsets; "unicode_escape" would turn "\x1b" in the text
+            # into a control character.
+            if not getattr(codec, "_is_text_encoding", True) or _escapes(codec):
+                raise ValueError(f"{value!r} is no text encoding; expected a charset such as utf-8, cp1252 "
+                                 "or latin-1")
         return value
 
     @model_validator(mode="after")
@@ -83,7 +88,7 @@ class Output(_Strict):
     """Output folder, relative to the config file."""
     name: str = "brief"
     """Base file name: <dir>/<name>.md, .pdf, .json, .html."""
-    formats: list[str] = ["md", "pdf", "json", "html"]
+    formats: list[str] = Field(default=["md", "pdf", "json", "html"], min_length=1)
     """Formats to write: md, html, pdf, json."""
     max_pages: int | None = Field(default=3, ge=1)
     """Page budget of the PDF: sections show their most important items until it fits
@@ -137,7 +142,11 @@ class Config(_Strict):
         return [(s, None) if isinstance(s, str) else (s.name, s.max_items) for s in self.sections]
 
     def resolve(self, relative: str) -> Path:
-        return (self.base_dir / relative).resolve()
+        path = self.base_dir / relative
+        try:
+            return path.resolve()
+        except (RuntimeError, OSError):
+            return path.absolute()  # a symlink loop: reading the file names the problem
 
     def article_files(self) -> list[tuple[Path, str, ArticleEntry]]:
         """Every article file in order: (absolute path, path as written, entry)."""
@@ -149,7 +158,7 @@ class Config(_Strict):
                 pattern = str(self.base_dir / entry.glob)  # type: ignore[operator]
                 for match in sorted(globlib.glob(pattern, recursive=True)):
                     shown = str(Path(match).relative_to(self.base_dir)) if Path(match).is_relative_to(self.base_dir) else match
-                    files.append((Path(match).resolve(), shown, entry))
+                    files.append((self.resolve(match), shown, entry))
         return files
 
 
@@ -254,9 +263,34 @@ def validate(data: Any, base_dir: Path) -> Config:
     return config
 
 
+def _escapes(codec: codecs.CodecInfo) -> bool:
+    """A codec that reads backslash escapes as characters ("unicode_escape")."""
+    try:
+        return "A" in (codec.decode(b"\\x41")[0], codec.decode(b"\\u0041")[0])
+    except (UnicodeError, ValueError, TypeError):
+        return False
+
+
+MAX_YAML_DEPTH = 50  # nested lists and mappings; a config or front matter needs a handful
+
+
 class _TextDates(yaml.SafeLoader):
     """``yaml.safe_load`` that leaves dates as text: an impossible date
-    (2023-13-45) then reaches validation, which names its key."""
+    (2023-13-45) then reaches validation, which names its key; and that
+    refuses nesting deeper than MAX_YAML_DEPTH (the composer recurses per
+    level: "[[[[..." would exhaust the stack)."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested deeper than {MAX_YAML_DEPTH} levels", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _TextDates.yaml_implicit_resolvers = {

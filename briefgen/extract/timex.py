@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from briefgen.extract.places import CORE_ZONES, is_time_zone
 from briefgen.extract.timex_rules import (  # noqa: F401  (the reasons are part of this module's interface)
-    ANCHORED, DURATION, ERA, ERA_PATTERN, NO_PUBLISHED, RANKS, UNPARSED, normalise)
+    ANCHORED, DURATION, ERA, ERA_PATTERN, NO_PUBLISHED, OUT_OF_RANGE, RANKS, UNPARSED, normalise)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -109,6 +109,17 @@ def resolved(doc: Doc, published: dt.date | None) -> list[Timex]:
     if key not in doc.user_data:
         doc.user_data[key] = resolve(doc, published)
     return doc.user_data[key]
+
+
+def out_of_range(doc: Doc) -> str | None:
+    """The first expression a build of ``doc`` read and had to leave out as
+    beyond the calendar (years 1 to 9999), as written; None when none was."""
+    for key, found in doc.user_data.items():
+        if isinstance(key, tuple) and key[:1] == ("briefgen.timex",):
+            bad = next((t.text for t in found if t.granularity == OUT_OF_RANGE), None)
+            if bad:
+                return bad
+    return None
 
 
 def find(doc: Doc) -> list[tuple[int, int, str]]:

@@ -23,8 +23,8 @@ import re
 from functools import lru_cache
 
 # None-valued results carry one of these reasons instead of a granularity.
-ERA, DURATION, ANCHORED, NO_PUBLISHED, UNPARSED = (
-    "era", "duration", "anchored", "no publication date", "unparsed")
+ERA, DURATION, ANCHORED, NO_PUBLISHED, UNPARSED, OUT_OF_RANGE = (
+    "era", "duration", "anchored", "no publication date", "unparsed", "out of range")
 # Granularities from finest to coarsest; a value is only ever coarsened.
 RANKS = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
          "decade": 6, "century": 7}
@@ -123,6 +123,16 @@ _SPOKEN_YEAR = re.compile(rf"\b(?:(?P<c>nineteen|eighteen|twenty)[- ](?P<yy>{_TW
 
 def normalise(text: str, published: dt.date | None, direction: int | None = None,
               reference: str | None = None) -> tuple[str | None, str]:
+    """``_normalise``, or (None, OUT_OF_RANGE) for a date the calendar cannot
+    hold ("2500 years ago" from the year 2031, "tomorrow" of 9999-12-31)."""
+    try:
+        return _normalise(text, published, direction, reference)
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+
+
+def _normalise(text: str, published: dt.date | None, direction: int | None = None,
+               reference: str | None = None) -> tuple[str | None, str]:
     """(value, granularity) of a time expression, or (None, reason).
 
     ``direction`` is -1 when the sentence looks back (past tense), +1 when it

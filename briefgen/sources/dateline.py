@@ -18,6 +18,15 @@ _UPDATE = re.compile(r"\s*(?:\||·|-|–)?\s*(?:last\s+)?(?:updated|modified)\b.
 _LABEL = re.compile(r"^\s*(?:posted|published|created|last updated|updated)\s*:?\s*(?:on\s+)?", re.IGNORECASE)
 
 
+# A publication day a year inside the calendar's ends: "yesterday", "last week"
+# and the news-day windows around it stay dates.
+EARLIEST, LATEST = dt.date(2, 1, 1), dt.date(9998, 12, 31)
+
+
+def in_calendar(day: dt.date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
 def from_dateline(line: str) -> dt.date | None:
     import dateparser
 
@@ -49,7 +58,7 @@ def publication_date(datelines: list[str], url: str | None) -> tuple[dt.date, st
     """The date and where it was read ("dateline 'Posted ...'", "URL")."""
     for line in datelines:
         day = from_dateline(line)
-        if day:
+        if day and in_calendar(day):
             return day, f"its dateline “{' '.join(line.split())[:60]}”"
     day = from_url(url)
-    return (day, "its URL") if day else None
+    return (day, "its URL") if day and in_calendar(day) else None

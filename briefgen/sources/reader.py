@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from briefgen.errors import SourceError
 from briefgen.model import Source
 from briefgen.sources.article import Article
 from briefgen.sources.clean import clean
-from briefgen.sources.dateline import publication_date
+from briefgen.sources.dateline import EARLIEST, LATEST, in_calendar, publication_date
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -87,13 +88,18 @@ def parse_date(value: Any, where: str) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise SourceError(f"{where}: published: expected a date like 2023-08-30, found {value!r}") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise SourceError(f"{where}: published: expected a date like 2023-08-30, found {value!r}") from None
+    if not in_calendar(day):
+        raise SourceError(f"{where}: published: {day.isoformat()} is outside the dates briefgen reads "
+                          f"({EARLIEST.isoformat()} to {LATEST.isoformat()}); fix the date")
+    return day
 
 
 def front_matter(text: str, where: str) -> tuple[dict[str, Any], int, dict[str, tuple[int, int]]]:
@@ -139,7 +145,13 @@ def read_article(path: Path, source_id: str, meta: dict[str, Any] | None = None,
             + ", ".join(sorted(SUFFIXES))
         )
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end: refused before it is opened.
+            raise SourceError(f"{where}: not a regular file (a pipe, device or socket); give a .txt or .md file")
+        size = info.st_size
         if size > MAX_BYTES:
             raise SourceError(f"{where}: {size:,} bytes is over the {MAX_BYTES:,}-byte article limit; split or trim it")
         data = path.read_bytes()
