@@ -152,3 +152,13 @@ def test_events_news_cycle_wording_is_no_background(make_article):
         "The bank had been evacuated before the bomb went off.\n\n"
         "Two years ago, a smaller fire damaged the same pier."), published=None)
     assert [e.date_text for e in found] == ["Two years ago"]
+
+
+def test_events_a_pluperfect_with_after_is_still_background(make_article):
+    _, found = run(make_article, (
+        "Bankruptcy\n\n"
+        "Crews from Velmar cleared the site.\n\n"
+        "The company had filed for bankruptcy after the housing market collapsed.\n\n"
+        "The counts rose since 2015 (CAT) scans began."), published=None)
+    assert "" in [e.date_text for e in found]  # the pluperfect, undated
+    assert "2015" in [e.date_text for e in found]  # a year before a bracketed word, no clock time

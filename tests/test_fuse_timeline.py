@@ -80,3 +80,8 @@ def test_before_the_story_drops_the_sentence_that_tells_the_news():
     told = [Event(id="E1", text=lead, date="2023-08-05", date_text="eight days ago", sources=["S1"], story="T1"),
             Event(id="E2", text="The junta fell in 1974.", date="1974", date_text="1974", sources=["S1"], story="T1")]
     assert [e.text for e in before_the_story(told, [story])] == ["The junta fell in 1974."]
+    # A lead that tells an earlier dated event keeps it as background.
+    lead = "Acme, which filed for bankruptcy in 2009, said on Tuesday it would close."
+    story = Story(id="T1", title="Acme", sources=["S1"], date="2023-08-06", what=lead)
+    old = Event(id="E1", text=lead, date="2009", date_text="2009", sources=["S1"], story="T1")
+    assert before_the_story([old], [story]) == [old]

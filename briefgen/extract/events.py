@@ -34,7 +34,9 @@ EARLIER_ADVERBS = frozenset({"previously", "formerly"})
 _PAST_WORDING = re.compile(r"\b(?:ago|last|previous(?:ly)?|earlier|recent(?:ly)?|past|since|former|"
                            r"this\s+(?:year|month|decade|century))\b", re.IGNORECASE)
 _NEWS_CYCLE = re.compile(r"\b(?:days|hours)\b", re.IGNORECASE)  # "in recent days": the news itself
-SEQUENCE_MARKS = frozenset({"before", "when", "until", "after", "as"})
+# "had been evacuated before the bomb went off": told against the news. Not "after":
+# "had filed for bankruptcy after the market collapsed" is all before it.
+SEQUENCE_MARKS = frozenset({"before", "until"})
 # A longer sentence is cut down to the clause of the dated verb.
 MAX_SENTENCE_TOKENS = 60
 # Lead sentences whose day-dated verbs fix the news day (an article is often
@@ -47,7 +49,7 @@ NOMINAL_DAY = dt.date(2001, 6, 15)
 NEWS_CYCLE_DAYS = 10
 
 
-@register("events", "events.v4")
+@register("events", "events.v5")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     published = article.source.published
     found = [t for t in timex.resolved(doc, published) if t.start >= article.headline_end]

@@ -88,7 +88,7 @@ def _places(sent: Span) -> list[str]:
     return names
 
 
-@register("facts", "facts.v4")
+@register("facts", "facts.v5")
 def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
     times = timex.resolved(doc, article.source.published)
     background = [(e.text.start, e.text.end) for e in facts.events]

@@ -140,13 +140,19 @@ def _nicknamer():
 
 
 @_memo
+def given_name_variants(name: str) -> frozenset[str]:
+    """The lowercase given names one with ``name`` ("bill" -> william, billy,
+    ...), as the ``nicknames`` dataset records the relation both ways."""
+    nicknames = _nicknamer()
+    nicks = {n for n in nicknames.nicknames_of(name) if name in nicknames.canonicals_of(n)}
+    formal = {c for c in nicknames.canonicals_of(name) if name in nicknames.nicknames_of(c)}
+    return frozenset(nicks | formal)
+
+
 def same_given_name(a: str, b: str) -> bool:
     """"bill" and "william", "maddie" and "madeline": one lowercase given name
-    and a nickname of it, as the ``nicknames`` dataset records both ways."""
-    if a == b:
-        return True
-    nicknames = _nicknamer()
-    return any(y in nicknames.nicknames_of(x) and x in nicknames.canonicals_of(y) for x, y in ((a, b), (b, a)))
+    and a nickname of it."""
+    return a == b or b in given_name_variants(a)
 
 
 @_memo

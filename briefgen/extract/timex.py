@@ -138,8 +138,9 @@ def find(doc: Doc) -> list[tuple[int, int, str]]:
     return [piece for start, end in merged for piece in _split(doc.text, start, end)]
 
 
-# "1353 (1023 GMT)", "1052 GMT (1852 HKT)": a local time with the zone's time beside it.
-_ZONE_AFTER = re.compile(r"\s*\(?\s*(?:(?:[01]\d|2[0-3])[0-5]\d\s+)?(?P<zone>[A-Z]{2,5})\b")
+# "1353 (1023 GMT)", "1052 GMT (1852 HKT)": a local time with the zone's time beside it;
+# "since 2015 (CAT) scans" is a year.
+_ZONE_AFTER = re.compile(r"[ \t]+(?P<zone>[A-Z]{2,5})\)|[ \t]*\([ \t]*(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?P<bracketed>[A-Z]{2,5})\)")
 
 
 def _clock_time(piece: str, text: str, end: int) -> bool:
@@ -149,7 +150,7 @@ def _clock_time(piece: str, text: str, end: int) -> bool:
     if _ZONE.match(text, end):
         return True
     zone = _ZONE_AFTER.match(text, end)
-    return zone is not None and is_time_zone(zone["zone"])
+    return zone is not None and is_time_zone(zone["zone"] or zone["bracketed"])
 
 
 def _split(text: str, start: int, end: int):

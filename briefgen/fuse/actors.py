@@ -27,14 +27,15 @@ from briefgen.extract.names import (
     has_company_form,
     name_tokens,
     org_initials,
+    given_name_variants,
     org_key,
     same_given_name,
     short_org_names,
     spelling_key,
 )
-from briefgen.extract.countries import country_of, nation_adjective
+from briefgen.extract.countries import country_of, is_demonym, nation_adjective
 from briefgen.extract.places import is_place, is_time_zone
-from briefgen.fuse.mention_forms import WINDOW, MentionForms, headline_end as _headline_end, lower_words, title_line
+from briefgen.fuse.mention_forms import WINDOW, MentionForms, headline_end as _headline_end, lower_words, title_line, word_uses
 from briefgen.model import Actor, ArticleFacts, Evidence, Mention, Span
 from briefgen.sources.article import Article
 
@@ -100,8 +101,10 @@ def _qualified_body(body: str, bodies: list[str]) -> str | None:
     for text in bodies:
         for m in pattern.finditer(text):
             words = m[1].split()
-            if not all(w[:1].isupper() for w in words):
-                continue  # IGNORECASE lets "[A-Z]" match lower case too
+            while words and not words[0][:1].isupper():
+                words.pop(0)  # IGNORECASE lets "[A-Z]" match lower case too: "told Troy police"
+            if not words:
+                continue
             qualifier = next((q for q in (" ".join(words), words[-1])
                               if is_place(q) or country_of(q, codes=False)), None)
             if qualifier is None:
@@ -239,11 +242,12 @@ def _fullest(forms: Counter[str]) -> str:
 
 
 def _abbreviated(form: str) -> bool:
-    """An acronym in the name; "III" of "Anthony Reyes III" is no acronym."""
+    """The name is an acronym alone ("UN", "F.B.I."): a longer written form is
+    fuller. "U.S. Navy" is fuller than "Navy"; "III" is no acronym."""
     words = form.split()
     while len(words) > 1 and words[-1].strip(",.").lower() in GENERATIONAL:
         words = words[:-1]
-    return org_initials(" ".join(words))[1]
+    return len(words) == 1 and org_initials(words[0])[1]
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -374,9 +378,11 @@ def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
         if len(bearers) > 1 and bearers[-1][0] >= DOMINANT * max(1, bearers[-2][0]):
             canonical[name] = bearers[-1][1]
     # A nickname alone for the one person whose given name it is ("Maddie" of "Madeline Kafoury").
-    fulls = {v for v in canonical.values() if len(v) > 1}
+    by_given: dict[str, set[tuple[str, ...]]] = {}
+    for full in {v for v in canonical.values() if len(v) > 1}:
+        by_given.setdefault(full[0], set()).add(full)
     for name in {n for _, n in told if len(n) == 1 and canonical.get(n, n) == n}:
-        matches = {f for f in fulls if f[0] != name[0] and same_given_name(name[0], f[0])}
+        matches = set().union(*(by_given.get(g, ()) for g in given_name_variants(name[0])))
         if len(matches) == 1:
             canonical[name] = matches.pop()
 
@@ -452,15 +458,16 @@ class _OrgNames:
         full_keys = set()
         complete = set()
         written_as = {org_key(f): clean_name(f) for c in clusters for f in c.forms}
-        told_in: dict[str, set[str]] = {}
+        told_in: dict[str, set[str]] = {}  # every written name, abbreviated ones too ("U.S. Navy")
         for c in clusters:
+            for form in c.forms:
+                told_in.setdefault(org_key(form), set()).add(c.source_id)
             fullest = c.fullest
             letters, abbreviated = org_initials(fullest)
             if abbreviated:
                 continue
             full = org_key(fullest)
             full_keys.add(full)
-            told_in.setdefault(full, set()).add(c.source_id)
             complete |= {org_key(f) for f in c.forms if has_company_form(f)}
             if len(letters) > 1:
                 self.by_initials.setdefault(letters, set()).add(full)
@@ -483,20 +490,20 @@ class _OrgNames:
             roots = {self._find(f) for f in fulls}
             if len(roots) == 1:
                 self._join(short, roots.pop())
-        self._join_last_words(full_keys, told_in)
+        self._join_last_words(told_in)
 
-    def _join_last_words(self, full_keys: set[str], told_in: dict[str, set[str]]) -> None:
+    def _join_last_words(self, told_in: dict[str, set[str]]) -> None:
         """A one-word name is the body whose name it ends ("Navy" of "Indian
         Navy", "Sox" of "Red Sox") when the articles name that body at least as
         widely, and, if it ends two bodies' names, one DOMINANT times more
         widely than the other ("Indian Navy" beside a "U.S. Navy" named once);
         "Congress", named more widely than "Library of Congress", stays itself."""
         ends: dict[str, set[str]] = {}
-        for full in full_keys:
+        for full in told_in:
             words = full.split()
             if len(words) > 1:
                 ends.setdefault(words[-1], set()).add(full)
-        for short in sorted(full_keys):
+        for short in sorted(told_in):
             if len(short.split()) != 1 or short not in ends or self._find(short) != short:
                 continue
             reach: Counter[str] = Counter()
@@ -531,9 +538,8 @@ class _OrgNames:
             while len(bare) > 1 and bare[-1][:1].islower():
                 bare.pop()  # lower-case words the tagger ran into the name
             if len(bare) == len(parts) and len(parts) == len(words):
-                lowered = re.compile(r"(?<!\w)" + re.escape(" ".join(parts[:-1])) + r"\s+" + re.escape(parts[-1].lower())
-                                     + r"(?!\w)")
-                if any(lowered.search(body) for body in bodies):
+                lowered = " ".join(parts[:-1]) + " " + parts[-1].lower()
+                if any(next(word_uses(body, lowered), None) is not None for body in bodies):
                     bare = parts[:-1]
             short = org_key(" ".join(bare))
             if short != key and short in keys:
@@ -571,21 +577,23 @@ class _OrgNames:
 def _one_word_apart(names: list[str]) -> list[tuple[str, str]]:
     """Pairs of names of two or more words that are one word spelled two ways
     ("marshals"/"marshal service", "advisors"/"advisers"): the rest the same,
-    that word alike and begun the same. Compared within shapes, not all pairs."""
-    by_shape: dict[tuple, list[str]] = {}
+    that word a plural or spelling variant. Bucketed by the name with that
+    word folded, so no pass over all pairs."""
+    buckets: dict[tuple, list[str]] = {}
     for name in names:
         words = name.split()
         if len(words) > 1:
             for n in range(len(words)):
-                by_shape.setdefault((*words[:n], "*", *words[n + 1:]), []).append(name)
-    pairs = []
-    for shape, group in by_shape.items():
-        n = shape.index("*")
-        for a, b in zip(group, group[1:]):
-            x, y = a.split()[n], b.split()[n]
-            if x[:4] == y[:4] and _alike(x, y) >= SAME_SPELLING:
-                pairs.append((a, b))
-    return pairs
+                buckets.setdefault((n, *words[:n], _variant(words[n]), *words[n + 1:]), []).append(name)
+    return [(a, b) for group in buckets.values() for a, b in zip(group, group[1:]) if a != b]
+
+
+def _variant(word: str) -> str:
+    """A word without its plural "s" and with "-or"/"-er", "-ise"/"-ize" made one:
+    "Marshals" and "Marshal", "Advisors" and "Advisers" (never "Austrian" and
+    "Australian", two bodies)."""
+    word = word.removesuffix("s")
+    return re.sub(r"(?:or|er)$", "er", re.sub(r"is(?=e$|ation$)", "iz", word))
 
 
 def _join_person_and_organisation(clusters: list[_Cluster]) -> None:
@@ -703,16 +711,21 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
 
 
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
 def _descriptive(mention: Mention, raw: str) -> bool:
-    """A singular nation or group word with a noun after it: "Thai" of "Thai
-    trawler", "Muslim" of "Muslim convert"; "Thais", "Thailand" name the actor."""
+    """A nation's or a group's adjective with a word after it: "Thai" of "Thai
+    trawler"; "Thais", "Thailand" name the actor."""
     form = clean_name(mention.text)
-    if len(form.split()) != 1 or form.endswith("s") or (country_of(form, demonyms=False)
-                                                        and not nation_adjective(form)):
+    if len(form.split()) != 1 or form.endswith("s"):
         return False
-    return _WORD_AFTER.match(raw, mention.end) is not None
+    if is_demonym(form) or nation_adjective(form):
+        return _WORD_AFTER.match(raw, mention.end) is not None
+    # A group's word before a lower-case word: "Muslim convert", "Saudi tanker"; a verb
+    # after it ("the Taliban seized") is the rarer use, and any use that ends a
+    # phrase ("fought the Taliban.") keeps the group an actor.
+    return not country_of(form, demonyms=False) and _LOWER_AFTER.match(raw, mention.end) is not None
 
 
 def merge_keys(facts: list[ArticleFacts], articles: list[Article] | None = None) -> dict[tuple[str, int], str]:

@@ -23,9 +23,13 @@ MAX_TITLE_WORDS = 12
 WINDOW = 200  # characters looked at around a mention
 MIN_NAME_WORDS = 2  # words a person's name keeps once its leading job word is gone
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
-_PERIOD_THEN_NAME = re.compile(r"\.[ \t]+[A-Z]")
+_PERIOD_THEN_NAME = re.compile(r"\.[ \t]+[A-Z]")  # ends on the name's first letter
 _SHORT_WORD = re.compile(r"[A-Z][a-z]{1,3}")
-_INITIALISM = re.compile(r"[A-Z]{2,4}")  # "ADA", "DA", "VP": an office written in capitals  # "Lt", "Capt", "Sgt": what a rank is shortened to
+_INITIALISM = re.compile(r"[A-Z]{3,4}")  # "ADA": an office written in capitals
+_OFFICE = re.compile(r"[A-Z]{2,4}")  # "GM", "CEO" before a given name
+_INITIAL = re.compile(r"[A-Z]\.?")  # "J." of "Bill J. Smith": no name word of its own
+_WORD = re.compile(r"\S+")
+_SPACES = re.compile(r"[ \t]")  # "Lt", "Capt", "Sgt": what a rank is shortened to
 
 
 def headline_end(article: Article) -> int:
@@ -50,19 +54,20 @@ def title_line(raw: str, start: int) -> bool:
     return sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
 
 
-def _job_word(words: list[str], lowercase: set[str], bodies: list[str]) -> bool:
-    """The first word of a person's name is a job or a rank, no part of the
-    name: the articles write it in lower case ("detective"), or it is no given
-    name, a given name follows it, and the articles also put it before the
-    surname alone ("Trooper William Hakim" beside "Trooper Hakim"; "Arcade
-    Joseph Comeaux" is never "Arcade Comeaux")."""
-    if words[0].lower() in lowercase:
-        return True
-    if not (words[0].isalpha() and words[0][1:].islower()) or known_given_name(words[0]) \
-            or not any(known_given_name(w) for w in words[1:-1]):
-        return False  # "LaTonya", "DeShawn": the inner capital of a name, not a word
-    before_surname = re.compile(r"(?<!\w)" + re.escape(words[0]) + r"\s+" + re.escape(words[-1]) + r"(?!\w)")
-    return any(before_surname.search(body) for body in bodies)
+def word_uses(text: str, form: str, start: int = 0):
+    """Start offsets of ``form`` as whole words in ``text``: a plain literal
+    search (fast, unlike a regex that opens with a look-behind), with the word
+    boundaries checked here."""
+    at = text.find(form, start)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not _WORD_CHAR(text[at - 1])) and (end == len(text) or not _WORD_CHAR(text[end])):
+            yield at
+        at = text.find(form, at + 1)
+
+
+def _WORD_CHAR(c: str) -> bool:  # noqa: N802 - read as a character class
+    return c.isalnum() or c == "_"
 
 
 class MentionForms:
@@ -79,11 +84,12 @@ class MentionForms:
                          and len(words := m.text.split()) > 1 and known_given_name(words[0])}
         self._in_body: dict[str, bool] = {}
         self._abbreviation: dict[str, bool] = {}
+        self._before_surname: dict[tuple[str, str], bool] = {}
 
     def name(self, source_id: str, mention: Mention) -> Mention | None:
         """``mention`` with only its name as text and span, or None when it names nothing."""
         article = self.articles.get(source_id)
-        if article is None:
+        if article is None or not mention.text.strip():
             return mention
         raw = article.raw
         if (mention.start < headline_end(article) or title_line(raw, mention.start)) \
@@ -91,46 +97,68 @@ class MentionForms:
             return None
         if raw[mention.start:mention.end] != mention.text:
             return mention  # offsets and text disagree: nothing to cut safely
-        text, start = mention.text, mention.start
-        words = text.split()
-        if _PERIOD_THEN_NAME.match(raw, mention.end) and self._is_abbreviation(words[-1]):
+        words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]  # (start, end) in the text
+        text = mention.text
+
+        def word(i: int) -> str:
+            return text[words[i][0]:words[i][1]]
+
+        people = self.people_at.get(source_id, ())
+        after = _PERIOD_THEN_NAME.match(raw, mention.end)
+        if after and after.end() - 1 in people and self._is_abbreviation(word(-1)):
             if len(words) == 1:
                 return None  # "Cpl." alone: a rank, the name follows it
-            text = text[:text.rfind(words[-1])].rstrip()
-            words = text.split()
-        if raw[mention.end:mention.end + 1] == " " \
-                and mention.end + 1 in self.people_at.get(source_id, ()):
+            words.pop()  # "Capt" of "Woodburn Police Capt. Tom Tennant"
+        elif raw[mention.end:mention.end + 1] == " " and mention.end + 1 in people \
+                and len(words) > 1 and word(-1).lower() in self.lowercase:
             # "Fire Department Chief James Steele": the body, then the person's title
             # (one word: "Fire" and "Department" are common words too).
-            if len(words) > 1 and words[-1].lower() in self.lowercase:
-                words.pop()
-                text = text[:text.rfind(" ")].rstrip()
-        while len(words) > 1 and words[-1] in STOP_WORDS:
+            words.pop()
+        while len(words) > 1 and word(-1) in STOP_WORDS:
             words.pop()  # "Oregon State Police and": the tagger ran on into the sentence
-            text = text[:text.rfind(" ")].rstrip()
-        if mention.label == "person" and len(words := text.split()) == 2 and _INITIALISM.fullmatch(words[0]) \
-                and words[1] in self.surnames:
+        if mention.label == "person" and len(words) == 2 and _INITIALISM.fullmatch(word(0)) \
+                and word(1) in self.surnames:
             # "ADA Fairman" beside "Gail Fairman": an office's initials before the surname
-            # (a given name is not written in capitals: "ADA" is no "Ada").
-            start += text.index(words[1])
-            text = words[1]
+            # (three letters at least: "JJ", "CC" may be a given name's).
+            words.pop(0)
         if mention.label == "person":
-            while len(words := text.split()) > MIN_NAME_WORDS and words[0][:1].isupper() \
-                    and _job_word(words, self.lowercase, self.bodies):
-                cut = text.index(words[0]) + len(words[0])
-                start += cut + len(text[cut:]) - len(text[cut:].lstrip())
-                text = text[cut:].lstrip()
-        if text == mention.text:
+            while sum(not _INITIAL.fullmatch(word(i)) for i in range(len(words))) > MIN_NAME_WORDS \
+                    and self._job_word([word(i) for i in range(len(words))]):
+                words.pop(0)
+        begin, end = words[0][0], words[-1][1]
+        if (begin, end) == (0, len(text)):
             return mention
-        return replace(mention, text=text, start=start, end=start + len(text))
+        return replace(mention, text=text[begin:end], start=mention.start + begin, end=mention.start + end)
+
+    def _job_word(self, words: list[str]) -> bool:
+        """The first word of a person's name is a job or a rank, no part of the
+        name: no given name, and the articles write it in lower case
+        ("detective"), or a given name follows it and the articles also put it
+        before the bare surname ("Trooper William Hakim" beside "Trooper Hakim";
+        "Arcade Joseph Comeaux" is never "Arcade Comeaux")."""
+        first = words[0]
+        if _OFFICE.fullmatch(first) and known_given_name(words[1]):
+            return True  # "GM Theo Epstein": an office in capitals, then the given name
+        if not first[:1].isupper() or known_given_name(first):
+            return False  # "Bill J. Smith", "Mark Anthony Jones": a given name, though "bill" is a word
+        if first.lower() in self.lowercase:
+            return True
+        if not (first.isalpha() and first[1:].islower()) or not any(known_given_name(w) for w in words[1:-1]):
+            return False  # "LaTonya", "DeShawn": the inner capital of a name, not a word
+        key = (first, words[-1])
+        if key not in self._before_surname:
+            self._before_surname[key] = any(
+                _SPACES.fullmatch(body[at + len(first):at + len(first) + 1]) and
+                body.startswith(words[-1], at + len(first) + 1)
+                for body in self.bodies for at in word_uses(body, first))
+        return self._before_surname[key]
 
     def _used_in_body(self, form: str) -> bool:
         """Whether some running text (no headline, no Title Case line) writes ``form``."""
         if form not in self._in_body:
-            pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
             self._in_body[form] = any(
-                not title_line(a.raw, m.start())
-                for a in self.articles.values() for m in pattern.finditer(a.raw, headline_end(a)))
+                not title_line(a.raw, at)
+                for a in self.articles.values() for at in word_uses(a.raw, form, headline_end(a)))
         return self._in_body[form]
 
     def _is_abbreviation(self, word: str) -> bool:
@@ -140,6 +168,6 @@ class MentionForms:
         if not _SHORT_WORD.fullmatch(word) or word.lower() in GENERATIONAL | COMPANY_FORMS:
             return False
         if word not in self._abbreviation:
-            uses = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)(.?)")
-            self._abbreviation[word] = all(m[1] == "." for body in self.bodies for m in uses.finditer(body))
+            self._abbreviation[word] = all(body[at + len(word):at + len(word) + 1] == "."
+                                           for body in self.bodies for at in word_uses(body, word))
         return self._abbreviation[word]

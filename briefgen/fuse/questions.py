@@ -36,7 +36,8 @@ from briefgen.fuse.words import (
 from briefgen.model import Actor, ArticleFacts, Attribution, Claim, Credit, Figure, Question, Withheld
 
 ANONYMOUS = frozenset("he she we i they it you one someone".split())
-SAME_QUOTE = 0.6  # share of each telling's words the other tells too
+SAME_QUOTE = 0.6  # share of the shorter telling's words the other tells too
+MIN_QUOTE_WORDS = 3  # and more than two names shared with a short paraphrase
 
 SAME_TOPIC = 0.6  # containment of content words for two withheld topics to be one gap
 # Weighted overlap for two differently attributed claims to be the same statement.
@@ -183,13 +184,15 @@ def actor_titles(actors: list[Actor]) -> dict[str, list[str]]:
 def _same_quote(claim: Claim, a: Credit, b: Credit) -> bool:
     """One quotation, two speakers: the claim is a quotation (its marks are the
     template's, not in the evidence) and both credits' tellings share most of
-    the words of each (a short paraphrase sharing two names with a quotation is
-    another statement, relayed by someone else)."""
+    the shorter one's words, three at least (a short paraphrase
+    sharing two names with a quotation is another statement, relayed by
+    someone else; one sentence of a longer quotation is still the quotation)."""
     if not claim.quote:
         return False
     wa = set().union(*(content_words(ev.text) for ev in claim.evidence if ev.source_id in a.sources))
     wb = set().union(*(content_words(ev.text) for ev in claim.evidence if ev.source_id in b.sources))
-    return bool(wa and wb) and len(wa & wb) >= SAME_QUOTE * max(len(wa), len(wb))
+    shared = len(wa & wb)
+    return bool(wa and wb) and shared >= SAME_QUOTE * min(len(wa), len(wb)) and shared >= MIN_QUOTE_WORDS
 
 
 def credit_disagreements(claims: list[Claim], titles: dict[str, list[str]] | None = None) -> list[Question]:

@@ -9,6 +9,8 @@ is compared with events of another year or with nothing in common.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -98,6 +100,18 @@ def _event(event_id: str, cluster: _Cluster) -> Event:
                  sources=sources, evidence=evidence)
 
 
+NEWS_CYCLE_DAYS = 10
+
+
+def _near(date: str | None, day: str | None) -> bool:
+    """An event date within NEWS_CYCLE_DAYS before the story's day, or no date
+    to tell ("Acme, which filed for bankruptcy in 2009, said on Tuesday ...":
+    2009 stays background though the lead tells it)."""
+    if date is None or day is None or len(date) != 10 or len(day) != 10:
+        return date is None
+    return (dt.date.fromisoformat(day) - dt.date.fromisoformat(date)).days <= NEWS_CYCLE_DAYS
+
+
 def before_the_story(events: list[Event], stories: list[Story]) -> list[Event]:
     """The background proper: an event dated on or after its story's own day
     (or in a later month), or told by the very sentence that tells the story's
@@ -109,9 +123,9 @@ def before_the_story(events: list[Event], stories: list[Story]) -> list[Event]:
     for event in events:
         what = what_of.get(event.story, "")
         told = " ".join(event.text.split())
-        if what and told and (told in what or what in told):
-            continue  # the sentence the brief tells the news by
         day = day_of.get(event.story)
+        if what and told and (told in what or what in told) and _near(event.date, day):
+            continue  # the sentence the brief tells the news by, dated in its news cycle or not at all
         # A day from the story's day on; a month only after the story's month ("last week",
         # "earlier this month" in a story of weeks are before it).
         if day and len(day) == 10 and event.date and ((len(event.date) == 10 and event.date >= day)
