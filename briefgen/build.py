@@ -26,6 +26,7 @@ from briefgen.sources.reader import read_article
 Progress = Callable[[str], None]
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: the least a sentence needs
+OUTPUT_SUFFIXES = ("md", "html", "json", "pdf")  # whatever formats this config asks, a glob must skip all
 LOCK_TIMEOUT_S = 600  # a second build of the same output waits this long, then gives up
 
 
@@ -51,10 +52,24 @@ def validate(config: Config) -> None:
         raise ConfigError(problems)
 
 
-def read_articles(config: Config) -> list[Article]:
-    """Read and clean every article, in config order (S1, S2, ...)."""
+def read_articles(config: Config, out: Path | None = None) -> list[Article]:
+    """Read and clean every article, in config order (S1, S2, ...). The
+    build's own outputs in ``out`` (default: output.dir) are never read: a
+    glob that reaches them skips them, a path naming one is an error, so a
+    brief never cites its previous self."""
+    out = out or config.resolve(config.output.dir)
+    own = {out / f"{config.output.name}.{fmt}" for fmt in OUTPUT_SUFFIXES}
     articles, problems = [], []
-    for i, (file, shown, entry) in enumerate(config.article_files(), start=1):
+    files = []
+    for file, shown, entry in config.article_files():
+        if file in own:
+            if entry.path is not None:
+                problems.append(f"{shown}: is this build's own output; give another file or change output.name")
+            else:
+                log.warning("%s: skipped: it is this build's own output", shown)
+            continue
+        files.append((file, shown, entry))
+    for i, (file, shown, entry) in enumerate(files, start=1):
         try:
             article = read_article(file, f"S{i}", entry.metadata(), display_path=shown, encoding=entry.encoding)
         except SourceError as err:
@@ -67,6 +82,8 @@ def read_articles(config: Config) -> list[Article]:
         for warning in article.warnings:
             log.warning(warning)
         articles.append(article)
+    if not articles and not problems:
+        problems.append("articles: every file matched is this build's own output; change output.dir")
     if problems:
         raise SourceError("\n".join(problems))
     return articles
@@ -191,7 +208,7 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
 
         # 2. Read and clean the articles.
         progress(f"reading {len(config.article_files())} articles")
-        articles = read_articles(config)
+        articles = read_articles(config, out.resolve())
         lap("read")
 
         # 3. Nothing changed since the last build: keep the outputs as they are.

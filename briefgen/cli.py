@@ -16,6 +16,7 @@ from pathlib import Path
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError
+from briefgen.inert import escape
 
 
 def _date(value: str) -> dt.date:
@@ -80,6 +81,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     cfg = config.load(args.config)
     build.validate(cfg)
     articles = build.read_articles(cfg)
+    # Every check the build makes before parsing: the model is installed and reads each article whole.
+    build.check_length(articles, cfg.nlp.model)
     print(f"{args.config}: ok ({len(articles)} articles, sections: "
           f"{', '.join(name for name, _ in cfg.section_list())}; formats: {', '.join(cfg.output.formats)})")
     return 0
@@ -96,6 +99,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract}
 
 
+class _Inert(logging.Formatter):
+    """Log lines with input text's control characters escaped (a file name
+    cannot forge a line or reach the terminal raw)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return escape(super().format(record))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if argv is None:  # the command line's own process: nothing forks after it embeds
@@ -104,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         use_all_cores()
     # Only briefgen's own log lines: libraries (fontTools, WeasyPrint) log chatter.
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("briefgen: %(message)s"))
+    handler.setFormatter(_Inert("briefgen: %(message)s"))
     log = logging.getLogger("briefgen")
     log.handlers = [handler]  # not added: a second main() in one process must not print twice
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
@@ -114,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     except BriefgenError as err:
         if args.verbose:
             raise
-        for line in str(err).splitlines():
-            print(f"briefgen: error: {line}", file=sys.stderr)
+        for line in str(err).split("\n"):
+            print(f"briefgen: error: {escape(line)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("briefgen: interrupted; previous outputs are untouched", file=sys.stderr)
@@ -123,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - a bug must still end in one line for cron's mail
         if args.verbose:
             raise
-        detail = " ".join(str(err).split())[:300]
+        detail = escape(" ".join(str(err).split()))[:300]
         print(f"briefgen: internal error: {type(err).__name__}: {detail}; previous outputs are untouched; "
               "rerun with --verbose for the traceback and report it", file=sys.stderr)
         return 1

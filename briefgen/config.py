@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefgen.errors import ConfigError
+from briefgen.inert import escape
 
 DEFAULT_CONFIG = "config.yaml"
 
@@ -153,12 +154,13 @@ class Config(_Strict):
         files: list[tuple[Path, str, ArticleEntry]] = []
         for entry in self.articles:
             if entry.path is not None:
-                files.append((self.resolve(entry.path), entry.path, entry))
+                files.append((self.resolve(entry.path), escape(entry.path), entry))
             else:
                 pattern = str(self.base_dir / entry.glob)  # type: ignore[operator]
                 for match in sorted(globlib.glob(pattern, recursive=True)):
                     shown = str(Path(match).relative_to(self.base_dir)) if Path(match).is_relative_to(self.base_dir) else match
-                    files.append((self.resolve(match), shown, entry))
+                    # A file name is shown in messages and the sources list: one line, no escapes acting.
+                    files.append((self.resolve(match), escape(shown), entry))
         return files
 
 

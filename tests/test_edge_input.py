@@ -97,3 +97,50 @@ def test_an_output_folder_without_room_for_a_lock_fails_at_once(tmp_path, capsys
     path = _project(tmp_path)
     line = _error(capsys, "build", "-c", path, "--out", "/proc")
     assert "cannot write in /proc" in line
+
+
+def test_the_output_folder_never_feeds_the_inputs(tmp_path, capsys):
+    (tmp_path / "a.md").write_text(STORY, encoding="utf-8")
+    config = "title: Harbour\narticles: [{glob: '**/*.md'}]\noutput: {dir: ., formats: [md, json]}\ncache_dir: cache\n"
+    (tmp_path / "config.yaml").write_text(config, encoding="utf-8")
+    path = str(tmp_path / "config.yaml")
+    assert main(["build", "-c", path]) == 0
+    capsys.readouterr()
+    # The second build's glob also matches brief.md, the first build's output: skipped.
+    assert main(["build", "-c", path, "--force"]) == 0
+    assert "brief.md: skipped: it is this build's own output" in capsys.readouterr().err
+    import json
+    assert [s["path"] for s in json.loads((tmp_path / "brief.json").read_text())["sources"]] == ["a.md"]
+
+
+def test_check_makes_every_check_the_build_makes_before_parsing(tmp_path, capsys, monkeypatch):
+    path = _project(tmp_path, extra="nlp: {model: xx_no_such_model}\n")
+    assert "nlp.model: spaCy model 'xx_no_such_model' is not installed" in _error(capsys, "check", "-c", path)
+    from briefgen import nlp
+
+    class Short:
+        max_length = 100
+
+    monkeypatch.setattr(nlp, "load", lambda model: Short())
+    path = _project(tmp_path)
+    assert "is over the 100 the spaCy model reads at once" in _error(capsys, "check", "-c", path)
+
+
+def test_control_and_bidi_characters_never_act_in_outputs_or_messages(tmp_path, capsys):
+    import json
+
+    story = ("Harbour chief Ilse\u202e Varga said on Monday that the port would reopen\x1b[31m next week.\n\n"
+             "Union leader Teo Brandt told reporters that the dockers had accepted the offer.\n")
+    path = _project(tmp_path, "[{glob: '*.txt'}]", extra="", article=story)
+    Path(path).write_text(Path(path).read_text().replace("formats: [md]", "formats: [md, json, html]"))
+    assert main(["build", "-c", path]) == 0
+    capsys.readouterr()
+    for name in ("brief.md", "brief.html", "brief.json"):
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert "\u202e" not in text and "\x1b" not in text, name
+    assert json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))["key_claims"]
+    # A file name with a line break and an escape is one line, shown escaped.
+    (tmp_path / "a.txt").unlink()
+    (tmp_path / "bad\nname\x1b[2J.txt").write_bytes(b"")
+    line = _error(capsys, "check", "-c", path)
+    assert "bad\\nname\\x1b[2J.txt: empty file" in line

@@ -54,3 +54,12 @@ def test_fuse_origins_groups_are_transitive_and_numbered_in_order():
                             _article("S4", WIRE[:4])])
     assert groups["S1"] == 1
     assert groups["S2"] == groups["S3"] == groups["S4"] == 2
+
+
+def test_fuse_origins_identical_texts_are_one_origin_however_short():
+    one = [WIRE[0]]
+    groups = origin_groups([_article("S1", one), _article("S2", one), _article("S3", OWN_REPORTING[:1])])
+    assert groups["S1"] == groups["S2"] != groups["S3"]
+    # Whitespace and case are no difference.
+    groups = origin_groups([_article("S1", WIRE[:2]), _article("S2", [p.upper() + "  " for p in WIRE[:2]])])
+    assert groups["S1"] == groups["S2"]

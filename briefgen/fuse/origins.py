@@ -118,6 +118,13 @@ def origin_groups(articles: list[Article]) -> dict[str, int]:
     weight = idf_weights(p for ps in paragraphs for p in ps)
     texts = [_text(ps, weight) for ps in paragraphs]
     groups = Groups(len(articles))
+    # One text under two outlets' names is one origin however short it is (the
+    # paragraph test below needs three paragraphs to say so).
+    first_of: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        body = " ".join(article.text[article.headline_end:].split()).lower()
+        if body and groups.find(j := first_of.setdefault(body, i)) != groups.find(i):
+            groups.join(j, i)
     for x, y in sorted(_candidate_pairs(paragraphs, weight)):
         if groups.find(x) != groups.find(y) and _rewrite(texts[x], texts[y], weight):
             groups.join(x, y)

@@ -27,7 +27,10 @@ from jinja2 import (
     select_autoescape,
 )
 
+from markupsafe import Markup
+
 from briefgen.errors import RenderError
+from briefgen.inert import drop
 
 BUILTIN_PREFIX = "default"
 STYLESHEET = "brief.css"
@@ -52,9 +55,18 @@ def environment(templates_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Whatever a template prints, escaped or not, carries no control or bidi override.
+        finalize=_inert,
     )
     env.filters.update(md=md, yaml_str=yaml_str, fn=footnote_label, utc=utc, weblink=weblink, day=day)
     return env
+
+
+def _inert(value: Any) -> Any:
+    """A printed value without controls or bidi overrides; markup stays markup."""
+    if isinstance(value, Markup):
+        return Markup(drop(str(value)))
+    return drop(value) if isinstance(value, str) else value
 
 
 def render(env: Environment, name: str, **context: Any) -> str:
@@ -111,7 +123,7 @@ def md(value: Any) -> str:
     """
     if value is None:
         return ""
-    text = " ".join(str(value).split())  # a value can never start a new block
+    text = " ".join(drop(str(value)).split())  # a value can never start a new block
     text = _MD_INLINE.sub(r"\\\1", text)
     return _MD_LEAD.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
