@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -180,7 +181,10 @@ def _assert_inert_html(html: str) -> None:
 def test_hostile_build_fetches_and_opens_nothing_outside_its_inputs(built):
     assert built["requests"] == []
     assert built["net"] == []
-    roots = [built["tmp"], Path(briefgen.__file__).parent, builtin_dir(), Path(sys.prefix), Path(sys.base_prefix)]
+    # The system's time-zone database is read (zone abbreviations: "1630 GMT" is no date), never
+    # steered by a payload.
+    roots = [built["tmp"], Path(briefgen.__file__).parent, builtin_dir(), Path(sys.prefix), Path(sys.base_prefix),
+             *(Path(p) for p in zoneinfo.TZPATH)]
     # Besides: the mimetypes table, the null device, package metadata of a
     # source checkout, and the anonymous temporary files fonts are subset in.
     system = {"/dev/null", "/etc/mime.types", tempfile.gettempdir()}
