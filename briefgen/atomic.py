@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -24,8 +26,44 @@ def write_all(files: dict[Path, bytes]) -> None:
         for tmp, _path in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
+    # Each old file is kept under a second name (a hard link: the file itself
+    # never leaves its place, so a kill at any moment leaves old or new) until
+    # every new one is in; a file that cannot be replaced (immutable, a
+    # folder in the way) puts every replaced one back.
+    kept: list[tuple[Path, str | None]] = []  # replaced files and their old contents' second name
+    pending: str | None = None
+    try:
+        for tmp, path in staged:
+            pending = _keep(path)
+            os.replace(tmp, path)
+            kept.append((path, pending))
+            pending = None
+    except BaseException:
+        for path, old in reversed(kept):
+            if old is not None:
+                os.replace(old, path)
+            else:
+                path.unlink(missing_ok=True)  # new, and there was none before
+        for leftover in [tmp for tmp, _path in staged] + ([pending] if pending else []):
+            Path(leftover).unlink(missing_ok=True)
+        raise
+    for _path, old in kept:
+        if old is not None:
+            Path(old).unlink(missing_ok=True)
+
+
+def _keep(path: Path) -> str | None:
+    """A second name for the current ``path`` (None when there is none)."""
+    if not path.exists():
+        return None
+    old = tempfile.mktemp(prefix=f".{path.name}.", suffix=".old.tmp", dir=path.parent)  # noqa: S306 - linked, not opened
+    try:
+        os.link(path, old)
+    except OSError as err:
+        if err.errno in (errno.EPERM, errno.EACCES):
+            raise  # an immutable or protected file: it cannot be replaced either
+        shutil.copy2(path, old)  # a file system without hard links
+    return old
 
 
 def _stage(path: Path, data: bytes) -> str:

@@ -201,3 +201,25 @@ def test_interrupt_disk_full_while_writing_keeps_yesterdays_brief(seed_config, m
     monkeypatch.undo()
     assert before == {p.name: p.read_bytes() for p in out.iterdir()}  # no stamp: the next build reruns
     assert not build.build(cfg, out).unchanged
+
+
+def test_interrupt_one_output_that_cannot_be_replaced_leaves_the_whole_previous_set(seed_config, monkeypatch,
+                                                                                      capsys):
+    cfg, tmp, _reference, _seconds = seed_config
+    out = tmp / "reference"
+    build.build(cfg, out, force=True, now=NOW)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != ".brief.stamp"}
+    real_replace = os.replace
+
+    def replace(src, dst):
+        # The third output is immutable (chattr +i): it cannot be replaced.
+        if str(dst).endswith(".json") and ".old." not in str(src):
+            raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    assert main(["build", "-c", str(tmp / "config.yaml"), "--out", str(out), "--force"]) == 1
+    assert "the previous brief is kept" in capsys.readouterr().err
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before  # every output as it was, no temporary file left, no stamp: the next build reruns

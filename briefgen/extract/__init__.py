@@ -8,6 +8,7 @@ registration order: later ones may read what earlier ones put in ``facts``
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,35 @@ def register(name: str, version: str) -> Callable[[Extractor], Extractor]:
         return func
 
     return wrap
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per parse: spaCy joins every token again on each
+    access, so reading it per item found made extraction quadratic in length."""
+    text = doc.user_data.get("briefgen.text")
+    if text is None:
+        text = doc.user_data["briefgen.text"] = doc.text
+    return text
+
+
+def entities(doc: Doc) -> list:
+    """``doc.ents``, built once per parse (spaCy makes every entity span again
+    on each access; a sentence's ``.ents`` walks all of the document's)."""
+    found = doc.user_data.get("briefgen.ents")
+    if found is None:
+        found = doc.user_data["briefgen.ents"] = list(doc.ents)
+    return found
+
+
+def entities_within(doc: Doc, start_char: int, end_char: int) -> list:
+    """The entities inside [start_char, end_char), in text order, by bisection."""
+    found = entities(doc)
+    starts = doc.user_data.get("briefgen.ent_starts")
+    if starts is None:
+        starts = doc.user_data["briefgen.ent_starts"] = [e.start_char for e in found]
+    lo = bisect.bisect_left(starts, start_char)
+    hi = bisect.bisect_left(starts, end_char)
+    return [e for e in found[lo:hi] if e.end_char <= end_char]
 
 
 def versions() -> dict[str, str]:

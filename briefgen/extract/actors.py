@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.extract import register
+from briefgen.extract import entities, register
 from briefgen.extract.countries import country_of
 from briefgen.extract.names import (
     HONORIFICS,
@@ -163,7 +163,7 @@ def _classify(doc: Doc, ents: list[tuple[int, int, str]]) -> list[_Found]:
 
 def _entities(doc: Doc) -> list[tuple[int, int, str]]:
     ents = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             continue
         start, end = _trim(ent)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract import register, timex
+from briefgen.extract import doc_text, entities_within, register, timex
 from briefgen.model import ArticleFacts, TimedEvent
 from briefgen.sources.article import Article
 
@@ -73,7 +73,7 @@ def extract(article: Article, doc: Doc, facts: ArticleFacts) -> None:
 def _segments(article: Article, doc: Doc):
     """Body sentences, also cut at line breaks: the tagger sometimes runs a
     headline or a caption into the next paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start = max(sent.start_char, article.headline_end)
         for m in re.finditer(r"[^\n]+", text[start:sent.end_char]):
@@ -130,7 +130,7 @@ def _event(doc: Doc, segment: Span, found: list, published: dt.date | None,
     for start, end, text, value, granularity in found:
         verb = timex.governor(doc.char_span(start, end, alignment_mode="expand"))
         # "has led the market since 2003": whatever the tense, it began then.
-        since = doc.text[:start].rstrip().lower().endswith(" since")
+        since = doc_text(doc)[max(0, start - 16):start].rstrip().lower().endswith(" since")
         if verb is None or not (since or timex.is_past(verb)):
             continue
         date = timex.brief_date(value)
@@ -176,7 +176,7 @@ def _timed_event(article: Article, doc: Doc, segment: Span, verb: Token,
         if clause.start >= segment.start and clause.end <= segment.end:
             told = clause
     actors: list[str] = []
-    for ent in told.ents:
+    for ent in entities_within(doc, told.start_char, told.end_char):
         name = re.sub(r"^[Tt]he\s+|['’]s$", "", ent.text.strip())
         if ent.label_ in ACTOR_LABELS and name not in actors:
             actors.append(name)

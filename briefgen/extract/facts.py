@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract import register, timex
+from briefgen.extract import doc_text, entities_within, register, timex
 from briefgen.extract.cues import CUE_VERBS
 from briefgen.extract.figures import figures_in
 from briefgen.model import ArticleFacts, ReportedFact
@@ -54,7 +54,7 @@ def _sentences(article: Article, doc: Doc):
     """Body sentences, also cut at line breaks (the tagger runs captions on)."""
     for sent in doc.sents:
         start = max(sent.start_char, article.headline_end)
-        for m in re.finditer(r"[^\n]+", doc.text[start:sent.end_char]):
+        for m in re.finditer(r"[^\n]+", doc_text(doc)[start:sent.end_char]):
             piece = doc.char_span(start + m.start(), start + m.end(), alignment_mode="contract")
             if piece is not None and sum(1 for t in piece if t.is_alpha) >= MIN_FIGURE_WORDS:
                 yield piece
@@ -80,7 +80,7 @@ def _finite(sent: Span) -> bool:
 
 def _places(sent: Span) -> list[str]:
     names: list[str] = []
-    for ent in sent.ents:
+    for ent in entities_within(sent.doc, sent.start_char, sent.end_char):
         if ent.label_ in PLACE_LABELS:
             name = re.sub(r"^[Tt]he\s+|['’]s$", "", ent.text.strip())
             if name and name[0].isupper() and name not in names:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefgen.extract import doc_text
 from briefgen.model import FigureMention
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def _number_groups(sent: Span) -> list[list[Token]]:
 
 
 def _approx(sent: Span, first: Token) -> str:
-    before = sent.doc.text[max(sent.start_char, first.idx - 16):first.idx].lower()
+    before = doc_text(sent.doc)[max(sent.start_char, first.idx - 16):first.idx].lower()
     before = re.sub(r"[$£€¥]\s*$", "", before).rstrip()
     return next((a for a in APPROX if before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalpha())), "")
 
@@ -245,7 +246,7 @@ def figures_in(sent: Span, article: Article) -> list[FigureMention]:
                 # "co-workers", "mud-brick houses": the noun is the whole hyphened word.
                 if noun.i + 2 < len(sent.doc) and sent.doc[noun.i + 1].text == "-":
                     end = sent.doc[noun.i + 2]
-                    written = sent.doc.text[noun.idx:end.idx + len(end)]
+                    written = doc_text(sent.doc)[noun.idx:end.idx + len(end)]
                     noun = end
                 unit = written.lower()
                 if what is None and noun.tag_ in ("NNS", "NNPS"):

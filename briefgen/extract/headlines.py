@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefgen.extract import cues
+from briefgen.extract import cues, entities
 from briefgen.extract.constructions import Found, chars, content_range
 from briefgen.extract.speakers import ENTITY_LABELS
 
@@ -66,7 +66,7 @@ def colon_attribution(colon: Token, sent, text: str, headline_end: int) -> Found
     if len(words.text) < 2:
         return None  # "Q:" and "A:" mark an interview's turns, not a speaker
     if not in_headline and not (words.text.isupper() or any(
-            e.label_ in ENTITY_LABELS and e.start == start and e.end == colon.i for e in doc.ents)):
+            e.label_ in ENTITY_LABELS and e.start == start and e.end == colon.i for e in entities(doc))):
         return None
     if content[1] <= content[0]:
         return None

@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract import cues
+from briefgen.extract import cues, entities
 from briefgen.model import Mention
 from briefgen.sources.article import Article
 
@@ -30,7 +30,7 @@ def entity_mentions(article: Article, doc: Doc) -> list[Mention]:
     """Mentions read from spaCy's entities, for when no actor extractor ran."""
     mentions = []
     ids: dict[tuple[str, str], int] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         label = ENTITY_LABELS.get(ent.label_)
         if label is None:
             continue

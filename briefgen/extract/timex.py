@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefgen.extract import doc_text, entities
 from briefgen.extract.places import CORE_ZONES, is_time_zone
 from briefgen.extract.timex_rules import (  # noqa: F401  (the reasons are part of this module's interface)
     ANCHORED, DURATION, ERA, ERA_PATTERN, NO_PUBLISHED, OUT_OF_RANGE, RANKS, UNPARSED, normalise)
@@ -126,16 +127,17 @@ def find(doc: Doc) -> list[tuple[int, int, str]]:
     """Character ranges of the time expressions in ``doc``, in text order,
     overlapping finds merged: spaCy's DATE entities plus the patterns above,
     ranges ("Aug. 26 to Oct. 20", "the year ended June 30") cut in two."""
-    ranges = [_trim(ent) for ent in doc.ents if ent.label_ == "DATE"]
+    ranges = [_trim(ent) for ent in entities(doc) if ent.label_ == "DATE"]
     for pattern in _FIND:
-        ranges.extend((m.start("x"), m.end("x")) for m in pattern.finditer(doc.text))
+        ranges.extend((m.start("x"), m.end("x")) for m in pattern.finditer(doc_text(doc)))
     merged: list[list[int]] = []
     for start, end in sorted(r for r in ranges if r[1] > r[0]):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return [piece for start, end in merged for piece in _split(doc.text, start, end)]
+    text = doc_text(doc)
+    return [piece for start, end in merged for piece in _split(text, start, end)]
 
 
 # "1353 (1023 GMT)", "1052 GMT (1852 HKT)": a local time with the zone's time beside it;
