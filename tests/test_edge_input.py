@@ -144,3 +144,15 @@ def test_control_and_bidi_characters_never_act_in_outputs_or_messages(tmp_path, 
     (tmp_path / "bad\nname\x1b[2J.txt").write_bytes(b"")
     line = _error(capsys, "check", "-c", path)
     assert "bad\\nname\\x1b[2J.txt: empty file" in line
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_unicode_without_a_byte_order_mark_is_read_with_a_warning(tmp_path, capsys, codec):
+    path = _project(tmp_path, article=None)
+    (tmp_path / "a.txt").write_bytes(STORY.encode(codec))
+    assert main(["check", "-c", path]) == 0
+    err = capsys.readouterr().err
+    assert f"a.txt: read as {codec.upper()} (no byte-order mark)" in err
+    # A real binary file is still refused.
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    assert "a.txt: binary file" in _error(capsys, "check", "-c", path)

@@ -58,6 +58,13 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, l
         except UnicodeDecodeError as err:
             raise SourceError(f"{where}: not valid {encoding} (byte {err.start}); fix the encoding: key") from None
     if b"\x00" in data[:4096]:
+        wide = _wide_unicode(data[:4096])
+        if wide:
+            try:
+                return _checked(data.decode(wide), where), [
+                    f"{where}: read as {wide.upper()} (no byte-order mark); declare encoding: to be sure"]
+            except UnicodeDecodeError:
+                pass
         raise SourceError(f"{where}: binary file, not a text article; give a .txt or .md file")
     try:
         return _checked(data.decode("utf-8"), where), []
@@ -74,6 +81,24 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, l
     text = _checked(str(best), where)
     return text, [f"{where}: not UTF-8; read as {best.encoding} (detected); "
                   "declare encoding: for this article if characters look wrong"]
+
+
+WIDE_SHARE = 0.9  # of the bytes at a position that are NUL (or not) for text in a wide encoding
+
+
+def _wide_unicode(sample: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the NUL bytes
+    of mostly-Latin text fall ("H\0a\0r\0" is UTF-16-LE); None for anything else."""
+    n = len(sample) // 4 * 4
+    if n < 8:
+        return None
+    nul = [sum(sample[i] == 0 for i in range(k, n, 4)) / (n // 4) for k in range(4)]
+    high, low = (lambda k: nul[k] >= WIDE_SHARE), (lambda k: nul[k] <= 1 - WIDE_SHARE)
+    for codec, zeros in (("utf-32-le", (1, 2, 3)), ("utf-32-be", (0, 1, 2)),
+                         ("utf-16-le", (1, 3)), ("utf-16-be", (0, 2))):
+        if all(high(k) for k in zeros) and all(low(k) for k in range(4) if k not in zeros):
+            return codec
+    return None
 
 
 def _checked(text: str, where: str) -> str:
