@@ -93,6 +93,8 @@ def check_length(articles: list[Article], model: str) -> None:
     """spaCy refuses longer texts (its memory grows with length): say so per file."""
     from briefgen import nlp
 
+    if not articles:
+        return  # all cached: nothing to parse, no model to load
     limit = nlp.load(model).max_length
     too_long = [f"{a.source.path}: {len(a.text):,} characters of story text is over the {limit:,} "
                 "the spaCy model reads at once; split the article" for a in articles if len(a.text) > limit]
@@ -113,7 +115,8 @@ def extract_all(articles: list[Article], config: Config, cache: Cache, progress:
     todo = [i for i, f in enumerate(facts) if f is None]
     check_length([articles[i] for i in todo], config.nlp.model)
     result.cached, result.parsed = len(articles) - len(todo), len(todo)
-    docs = nlp.parse((articles[i].text for i in todo), config.nlp.model, config.nlp.batch_size)
+    # Everything cached: spaCy is never loaded (a cached rebuild is fusion and rendering only).
+    docs = nlp.parse((articles[i].text for i in todo), config.nlp.model, config.nlp.batch_size) if todo else []
     for n, (i, doc) in enumerate(zip(todo, docs), start=1):
         progress(f"extracting {n}/{len(todo)}: {articles[i].source.path}")
         warning = language_warning(doc, str(articles[i].source.path))

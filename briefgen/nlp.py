@@ -35,6 +35,13 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 16
 
 
 def model_version(model: str = DEFAULT_MODEL) -> str:
-    """Name and version of the pipeline, for cache stamps."""
-    nlp = load(model)
-    return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
+    """Name and version of the pipeline, for cache stamps: from the installed
+    package's metadata when it is one, so a build whose every article is
+    cached never loads spaCy; a pipeline given as a folder is loaded."""
+    from importlib import metadata
+
+    try:
+        return f"{model}-{metadata.version(model)}"
+    except (metadata.PackageNotFoundError, ValueError):
+        nlp = load(model)
+        return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"

@@ -103,3 +103,26 @@ def test_vectors_survive_a_full_memo(monkeypatch):
     monkeypatch.setattr(similar, "MEMO_SIZE", 3)
     similar.vectors(["a", "b"])
     assert similar.vectors(["a", "b", "c", "d"]).shape == (4, 384)
+
+
+def test_cache_a_fully_cached_rebuild_never_loads_spacy(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text("Harbour chief Ilse Varga said on Monday that the port would reopen.\n",
+                                    encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(
+        "title: Harbour\narticles: [{path: a.txt}]\noutput: {formats: [md]}\ncache_dir: cache\n", encoding="utf-8")
+    code = ("import sys; from briefgen import build, config; "
+            "r = build.build(config.load(sys.argv[1]), force=True); "
+            "print(r.parsed, 'spacy' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "config.yaml")], cwd=root,
+                              capture_output=True, text=True, check=True)
+        return done.stdout.split()
+
+    assert run() == ["1", "True"]  # the first build parses
+    assert run() == ["0", "False"]  # the rebuild reads the cache: no parse, no model

@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from briefgen.extract.names import COMPANY_FORMS, GENERATIONAL, clean_name, known_given_name
+from briefgen.fuse.words import STOP
 from briefgen.model import ArticleFacts, Mention
 from briefgen.sources.article import Article
 
@@ -114,7 +113,7 @@ class MentionForms:
             # "Fire Department Chief James Steele": the body, then the person's title
             # (one word: "Fire" and "Department" are common words too).
             words.pop()
-        while len(words) > 1 and word(-1) in STOP_WORDS:
+        while len(words) > 1 and word(-1) in STOP:
             words.pop()  # "Oregon State Police and": the tagger ran on into the sentence
         if mention.label == "person" and len(words) == 2 and _INITIALISM.fullmatch(word(0)) \
                 and word(1) in self.surnames:
