@@ -23,6 +23,17 @@ def article(source_id: str, text: str, *mentions: tuple[str, str, int] | tuple[s
     return art, facts
 
 
+def _said(source_id: str, text: str, speaker: str):
+    """An article whose one attribution is ``text``, said by ``speaker`` (unnamed)."""
+    from briefgen.model import Attribution, Span
+
+    art, facts = article(source_id, text)
+    at = text.index(speaker)
+    facts.attributions.append(Attribution(speaker=Span(speaker, at, at + len(speaker)), cue=Span("said", 0, 4),
+                                          content=Span(text, 0, len(text))))
+    return art, facts
+
+
 def fuse(*pairs, speakers=None):
     return fuse_actors([a for a, _ in pairs], [f for _, f in pairs], speakers)
 
@@ -292,17 +303,8 @@ def test_fuse_actors_one_person_spelled_two_ways_is_one_unless_an_article_names_
 
 
 def test_fuse_actors_the_body_that_speaks_most_unnamed_is_an_actor():
-    from briefgen.model import Attribution, Span
-
-    def said(source_id, text, speaker):
-        art, facts = article(source_id, text)
-        at = text.index(speaker)
-        facts.attributions.append(Attribution(speaker=Span(speaker, at, at + len(speaker)), cue=Span("said", 0, 4),
-                                              content=Span(text, 0, len(text))))
-        return art, facts
-
-    pairs = [said(f"S{n}", f"Police said the road {n} was shut.", "Police") for n in range(1, 4)]
-    pairs.append(said("S4", "The cause is unknown, police said.", "police"))
+    pairs = [_said(f"S{n}", f"Police said the road {n} was shut.", "Police") for n in range(1, 4)]
+    pairs.append(_said("S4", "The cause is unknown, police said.", "police"))
     found, _ = fuse(*pairs)
     assert [a.name for a in found] == ["police"]
     assert found[0].sources == ["S1", "S2", "S3", "S4"]
@@ -316,16 +318,16 @@ def test_fuse_actors_the_body_that_speaks_most_unnamed_is_an_actor():
 
 
 def test_fuse_actors_headline_forms_never_name_or_split_an_actor():
-    # "Obama Reverses Bush" is a headline's Title Case: no running text writes it.
+    # "Marsh Reverses Kell" is a headline's Title Case: no running text writes it.
     found, index = fuse(
-        article("S1", "Obama Reverses Bush on Rule\n\nObama signed the order.",
-                ("Obama Reverses Bush", "person", 1), ("Obama", "person", 1)),
-        article("S2", "Barack Obama signed it. George Bush had set the rule.",
-                ("Barack Obama", "person", 1), ("George Bush", "person", 2)),
+        article("S1", "Marsh Reverses Kell on Rule\n\nMarsh signed the order.",
+                ("Marsh Reverses Kell", "person", 1), ("Marsh", "person", 1)),
+        article("S2", "Lena Marsh signed it. Omar Kell had set the rule.",
+                ("Lena Marsh", "person", 1), ("Omar Kell", "person", 2)),
     )
-    assert sorted(a.name for a in found) == ["Barack Obama", "George Bush"]
-    assert "Obama Reverses Bush" not in named(found, "Barack Obama").aliases
-    assert index.resolve("Obama Reverses Bush", "S1").name == "Barack Obama"
+    assert sorted(a.name for a in found) == ["Lena Marsh", "Omar Kell"]
+    assert "Marsh Reverses Kell" not in named(found, "Lena Marsh").aliases
+    assert index.resolve("Marsh Reverses Kell", "S1").name == "Lena Marsh"
     # Every mention still has a merge key, one only ever in a headline a key of its own.
     pairs = [article("S1", "Harbor Chaos Grows\n\nLena Marsh spoke.", ("Harbor Chaos", "organisation", 1),
                      ("Lena Marsh", "person", 2))]
@@ -372,18 +374,18 @@ def test_fuse_actors_names_one_letter_apart_are_two_bodies_unless_a_spelling_var
 
 def test_fuse_actors_one_body_written_several_ways_is_one():
     found, _ = fuse(
-        article("S1", "The Department of the Interior acted.", ("Department of the Interior", "organisation", 1)),
-        article("S2", "The Interior Department acted.", ("Interior Department", "organisation", 1)),
-        article("S3", "The Tarvo Marshals Service and Quell Advisors left.",
-                ("Tarvo Marshals Service", "organisation", 1), ("Quell Advisors", "organisation", 2)),
-        article("S4", "The Tarvo Marshal Service and Quell Advisers came.",
-                ("Tarvo Marshal Service", "organisation", 1), ("Quell Advisers", "person", 2)),
+        article("S1", "The Department of Transport acted.", ("Department of Transport", "organisation", 1)),
+        article("S2", "The Transport Department acted.", ("Transport Department", "organisation", 1)),
+        article("S3", "The Tarvo Rangers Service and Quell Advisors left.",
+                ("Tarvo Rangers Service", "organisation", 1), ("Quell Advisors", "organisation", 2)),
+        article("S4", "The Tarvo Ranger Service and Quell Advisers came.",
+                ("Tarvo Ranger Service", "organisation", 1), ("Quell Advisers", "person", 2)),
         # "Wells Bank" beside "Wells bank": the name and a common noun.
         article("S5", "Wells Bank was hit. The Wells bank reopened. Wells said so.",
                 ("Wells Bank", "organisation", 1), ("Wells", "organisation", 2)),
     )
     assert len(found) == 4, [a.name for a in found]
-    assert {"Interior Department", "Department of the Interior"} <= {
+    assert {"Transport Department", "Department of Transport"} <= {
         x for a in found for x in [a.name, *a.aliases]}
 
 
@@ -400,16 +402,7 @@ def test_fuse_actors_bare_surname_is_the_bearer_most_articles_name():
 
 
 def test_fuse_actors_unnamed_body_takes_the_place_the_articles_put_before_it():
-    from briefgen.model import Attribution, Span
-
-    def said(source_id, text, speaker):
-        art, facts = article(source_id, text)
-        at = text.index(speaker)
-        facts.attributions.append(Attribution(speaker=Span(speaker, at, at + len(speaker)), cue=Span("said", 0, 4),
-                                              content=Span(text, 0, len(text))))
-        return art, facts
-
-    pairs = [said(f"S{n}", f"Police said road {n} was shut, Springfield police added.", "Police") for n in range(1, 5)]
+    pairs = [_said(f"S{n}", f"Police said road {n} was shut, Springfield police added.", "Police") for n in range(1, 5)]
     found, _ = fuse(*pairs)
     assert [(a.name, a.aliases) for a in found] == [("Springfield police", ["police"])]
 
@@ -447,16 +440,16 @@ def test_fuse_actors_title_between_a_body_and_a_person_is_cut():
 
 
 def test_fuse_actors_one_word_joins_the_body_whose_name_it_ends_when_named_as_widely():
-    pairs = [article(f"S{n}", "The Indian Navy acted.", ("Indian Navy", "organisation", 1)) for n in range(1, 7)]
-    pairs.append(article("S7", "The U.S. Navy watched.", ("U.S. Navy", "organisation", 1)))
+    pairs = [article(f"S{n}", "The Tarvish Navy acted.", ("Tarvish Navy", "organisation", 1)) for n in range(1, 7)]
+    pairs.append(article("S7", "The U.K. Navy watched.", ("U.K. Navy", "organisation", 1)))
     pairs += [article(f"S{n}", "The Navy said so.", ("Navy", "organisation", 1)) for n in (8, 9)]
     found, _ = fuse(*pairs)
-    assert sorted(a.name for a in found) == ["Indian Navy", "U.S. Navy"]
-    # "U.S. Navy ... the Navy" in one article: a second body ending in the word, named there too.
-    pairs = [article("S1", "The U.S. Navy sent a ship. The Navy said so.", ("U.S. Navy", "organisation", 1),
+    assert sorted(a.name for a in found) == ["Tarvish Navy", "U.K. Navy"]
+    # "U.K. Navy ... the Navy" in one article: a second body ending in the word, named there too.
+    pairs = [article("S1", "The U.K. Navy sent a ship. The Navy said so.", ("U.K. Navy", "organisation", 1),
                      ("Navy", "organisation", 1)),
              article("S2", "The Navy said more.", ("Navy", "organisation", 1)),
-             *(article(f"S{n}", "The Indian Navy acted.", ("Indian Navy", "organisation", 1)) for n in (3, 4))]
+             *(article(f"S{n}", "The Tarvish Navy acted.", ("Tarvish Navy", "organisation", 1)) for n in (3, 4))]
     assert len(fuse(*pairs)[0]) == 3
     # A word named more widely than the one longer name it ends stays itself.
     pairs = [article(f"S{n}", "Congress voted.", ("Congress", "organisation", 1)) for n in range(1, 4)]
@@ -474,9 +467,9 @@ def test_country_codes_of_small_territories_are_agency_acronyms():
 
 def test_fuse_actors_short_forms_of_teams_firms_and_offices_join_their_actor():
     found, _ = fuse(
-        article("S1", "The Boston Red Sox won.", ("Boston Red Sox", "organisation", 1)),
-        article("S2", "The Red Sox and the Sox fans.", ("Red Sox", "organisation", 1), ("Sox", "organisation", 2)),
-        article("S3", "Red Sox officials met.", ("Red Sox", "organisation", 1)),
+        article("S1", "The Lakeside Red Caps won.", ("Lakeside Red Caps", "organisation", 1)),
+        article("S2", "The Red Caps and the Caps fans.", ("Red Caps", "organisation", 1), ("Caps", "organisation", 2)),
+        article("S3", "Red Caps officials met.", ("Red Caps", "organisation", 1)),
         # "Gordon", nobody's name in full, is the firm it begins.
         article("S4", "He worked at Quell Advisors.", ("Quell Advisors", "organisation", 1)),
         article("S5", "Quell had fired him.", ("Quell", "person", 1)),
@@ -484,4 +477,4 @@ def test_fuse_actors_short_forms_of_teams_firms_and_offices_join_their_actor():
         article("S6", "Prosecutor Anna Varga spoke. ADA Varga said more.", ("Anna Varga", "person", 1),
                 ("ADA Varga", "person", 2)),
     )
-    assert sorted(a.name for a in found) == ["Anna Varga", "Boston Red Sox", "Quell Advisors"], [(a.name, a.aliases) for a in found]
+    assert sorted(a.name for a in found) == ["Anna Varga", "Lakeside Red Caps", "Quell Advisors"], [(a.name, a.aliases) for a in found]

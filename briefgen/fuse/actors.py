@@ -72,7 +72,7 @@ def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[Articl
     forces = [x for x in actors if x.type == "organisation" and head in form_key(x.name).split()]
     qualified = _qualified_body(body, bodies)
     if qualified and len(forces) > 1:
-        # "Woodburn police" among the Woodburn and state forces: the one its place names.
+        # "Velmar police" among the Velmar and state forces: the one its place names.
         forces = [x for x in forces if form_key(x.name).startswith(form_key(qualified))]
     if len(forces) == 1:
         forces[0].salience += SPEAKER_WEIGHT * claims
@@ -89,12 +89,12 @@ def _add_unnamed_body(actors: list[Actor], index: ActorIndex, facts: list[Articl
     actors.append(actor)
 
 
-MIN_QUALIFIED = 2  # uses of "Troy police" for it to name the body the articles call "police"
+MIN_QUALIFIED = 2  # uses of "Velmar police" for it to name the body the articles call "police"
 
 
 def _qualified_body(body: str, bodies: list[str]) -> str | None:
     """The body's name with the place or nation the articles most often put
-    before it ("Troy police", "Greek police"), used at least twice; else None."""
+    before it ("Velmar police", "Tarvish police"), used at least twice; else None."""
     pattern = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]*\s+){1,2})(" + re.escape(body) + r")(?!\w)", re.IGNORECASE)
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
@@ -102,7 +102,7 @@ def _qualified_body(body: str, bodies: list[str]) -> str | None:
         for m in pattern.finditer(text):
             words = m[1].split()
             while words and not words[0][:1].isupper():
-                words.pop(0)  # IGNORECASE lets "[A-Z]" match lower case too: "told Troy police"
+                words.pop(0)  # IGNORECASE lets "[A-Z]" match lower case too: "told Velmar police"
             if not words:
                 continue
             qualifier = next((q for q in (" ".join(words), words[-1])
@@ -243,7 +243,7 @@ def _fullest(forms: Counter[str]) -> str:
 
 def _abbreviated(form: str) -> bool:
     """The name is an acronym alone ("UN", "F.B.I."): a longer written form is
-    fuller. "U.S. Navy" is fuller than "Navy"; "III" is no acronym."""
+    fuller. "U.K. Navy" is fuller than "Navy"; "III" is no acronym."""
     words = form.split()
     while len(words) > 1 and words[-1].strip(",.").lower() in GENERATIONAL:
         words = words[:-1]
@@ -346,7 +346,7 @@ def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
         buckets.setdefault((full[0][0], full[-1][0], "first", full[0]), []).append(full)
         buckets.setdefault((full[0][0], full[-1][0], "last", full[-1]), []).append(full)
         buckets.setdefault(("surname", full[-1]), []).append(full)  # "Bill" and "William": other initials
-        buckets.setdefault(("given", full[0]), []).append(full)  # "LaCalamita" and "Calamita"
+        buckets.setdefault(("given", full[0]), []).append(full)  # "LaRenta" and "Renta"
     joined: dict[tuple[str, ...], tuple[str, ...]] = {}
     for names in buckets.values():
         for i, a in enumerate(names):
@@ -377,7 +377,7 @@ def _join_spellings(canonical: dict[tuple[str, ...], tuple[str, ...]],
         bearers = sorted((len(articles_of.get(f, ())), f) for f in by_surname.get(name[0], ()))
         if len(bearers) > 1 and bearers[-1][0] >= DOMINANT * max(1, bearers[-2][0]):
             canonical[name] = bearers[-1][1]
-    # A nickname alone for the one person whose given name it is ("Maddie" of "Madeline Kafoury").
+    # A nickname alone for the one person whose given name it is ("Maddie" of "Madeline Orsk").
     by_given: dict[str, set[tuple[str, ...]]] = {}
     for full in {v for v in canonical.values() if len(v) > 1}:
         by_given.setdefault(full[0], set()).add(full)
@@ -417,13 +417,13 @@ def _assign_keys(clusters: list[_Cluster], articles: dict[str, Article] | None =
         elif c.label == "person" and tokens in tagged_org:
             c.label = "organisation"
             del people[id(c)]
-    bodies = [a.raw[_headline_end(a):] for a in articles.values()] if articles else []
+    bodies = [a.raw_body for a in articles.values()] if articles else []
     organisations = _OrgNames([c for c in clusters if c.label == "organisation"], bodies)
     for c in clusters:
         tokens = people.get(id(c), ())
         if c.label == "person" and len(tokens) == 1 and canonical[tokens] == tokens \
                 and tokens[0] in organisations.short and c.forms.keys() <= {t for t in c.forms if t[:1].isupper()}:
-            # "Gordon", nobody's name in full, is the firm "Gordon Advisors" it begins.
+            # "Quell", nobody's name in full, is the firm "Quell Advisors" it begins.
             c.label = "organisation"
         if c.label == "person":
             c.key = "person:" + " ".join(canonical[people[id(c)]])
@@ -458,7 +458,7 @@ class _OrgNames:
         full_keys = set()
         complete = set()
         written_as = {org_key(f): clean_name(f) for c in clusters for f in c.forms}
-        told_in: dict[str, set[str]] = {}  # every written name, abbreviated ones too ("U.S. Navy")
+        told_in: dict[str, set[str]] = {}  # every written name, abbreviated ones too ("U.K. Navy")
         for c in clusters:
             for form in c.forms:
                 told_in.setdefault(org_key(form), set()).add(c.source_id)
@@ -493,10 +493,10 @@ class _OrgNames:
         self._join_last_words(told_in)
 
     def _join_last_words(self, told_in: dict[str, set[str]]) -> None:
-        """A one-word name is the body whose name it ends ("Navy" of "Indian
-        Navy", "Sox" of "Red Sox") when the articles name that body at least as
+        """A one-word name is the body whose name it ends ("Navy" of "Tarvish
+        Navy", "Caps" of "Red Caps") when the articles name that body at least as
         widely, and, if it ends two bodies' names, one DOMINANT times more
-        widely than the other ("Indian Navy" beside a "U.S. Navy" named once);
+        widely than the other ("Tarvish Navy" beside a "Olmenian Navy" named once);
         "Congress", named more widely than "Library of Congress", stays itself."""
         ends: dict[str, set[str]] = {}
         for full in told_in:
@@ -508,7 +508,7 @@ class _OrgNames:
                 continue
             reach: Counter[str] = Counter()
             for full in ends[short]:
-                root = self.key(full)  # "Red Sox" is "Boston Red Sox" without its city: one body
+                root = self.key(full)  # "Red Caps" is "Lakeside Red Caps" without its city: one body
                 if root != short:
                     reach[root] += len(told_in.get(full, ()))
             ranked = reach.most_common(2)
@@ -518,11 +518,11 @@ class _OrgNames:
                 self._join(short, ranked[0][0])
 
     def _join_variants(self, written_as: dict[str, str], bodies: list[str]) -> None:
-        """One body written several ways: "Department of the Interior" and
-        "Interior Department"; "Marshals"/"Marshal", "Advisors"/"Advisers"
+        """One body written several ways: "Department of Transport" and
+        "Transport Department"; "Rangers"/"Ranger", "Advisors"/"Advisers"
         (one word spelled two ways, the rest the same); and a name followed by
         a common noun the articles write in lower case after it ("Wells Fargo
-        Bank" beside "Wells Fargo bank", "IRNA news agency") is the name."""
+        Bank" beside "Tarvo bank", "TNA news agency") is the name."""
         keys = set(written_as)
         for key, written in written_as.items():
             words = key.split()
@@ -576,7 +576,7 @@ class _OrgNames:
 
 def _one_word_apart(names: list[str]) -> list[tuple[str, str]]:
     """Pairs of names of two or more words that are one word spelled two ways
-    ("marshals"/"marshal service", "advisors"/"advisers"): the rest the same,
+    ("rangers"/"ranger service", "advisors"/"advisers"): the rest the same,
     that word a plural or spelling variant. Bucketed by the name with that
     word folded, so no pass over all pairs."""
     buckets: dict[tuple, list[str]] = {}
@@ -590,7 +590,7 @@ def _one_word_apart(names: list[str]) -> list[tuple[str, str]]:
 
 def _variant(word: str) -> str:
     """A word without its plural "s" and with "-or"/"-er", "-ise"/"-ize" made one:
-    "Marshals" and "Marshal", "Advisors" and "Advisers" (never "Austrian" and
+    "Rangers" and "Ranger", "Advisors" and "Advisers" (never "Austrian" and
     "Australian", two bodies)."""
     word = word.removesuffix("s")
     return re.sub(r"(?:or|er)$", "er", re.sub(r"is(?=e$|ation$)", "iz", word))
@@ -605,7 +605,7 @@ def _join_person_and_organisation(clusters: list[_Cluster]) -> None:
             name = c.key.split(":", 1)[1].replace("-", " ")  # a person's key splits hyphens, a body's keeps them
             if len(name.split()) > 1:
                 by_name.setdefault(name, []).append(c)
-    # "Gordon Advisers" (a person in one article) is "Gordon Advisors": one word spelled two ways.
+    # "Quell Advisers" (a person in one article) is "Quell Advisors": one word spelled two ways.
     for a, b in _one_word_apart(sorted(by_name)):
         if a in by_name and b in by_name and {c.label for c in by_name[a]} != {c.label for c in by_name[b]}:
             by_name[a] += by_name.pop(b)
@@ -692,7 +692,7 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
     sources = list(first)
     evidence = [Evidence(s, m.start, m.end, articles[s].raw[m.start:m.end])
                 for s, m in list(first.items())[:MAX_EVIDENCE]]
-    # A nation's or a faith's adjective ("Thai trawler", "Muslim woman") describes
+    # A nation's or a faith's adjective ("Tarvish trawler", "Tarvish-born woman") describes
     # someone else: it is no mention of the state or group acting.
     acting = [(s, m) for s, m in mentions if not (label in ("country", "group") and _descriptive(m, articles[s].raw))]
     actor = Actor(
@@ -715,14 +715,14 @@ _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
 def _descriptive(mention: Mention, raw: str) -> bool:
-    """A nation's or a group's adjective with a word after it: "Thai" of "Thai
+    """A nation's or a group's adjective with a word after it: "Tarvish" of "Tarvish
     trawler"; "Thais", "Thailand" name the actor."""
     form = clean_name(mention.text)
     if len(form.split()) != 1 or form.endswith("s"):
         return False
     if is_demonym(form) or nation_adjective(form):
         return _WORD_AFTER.match(raw, mention.end) is not None
-    # A group's word before a lower-case word: "Muslim convert", "Saudi tanker"; a verb
+    # A group's word before a lower-case word: "Orthodox convert", "Olmenian tanker"; a verb
     # after it ("the Taliban seized") is the rarer use, and any use that ends a
     # phrase ("fought the Taliban.") keeps the group an actor.
     return not country_of(form, demonyms=False) and _LOWER_AFTER.match(raw, mention.end) is not None
@@ -771,7 +771,7 @@ def fuse_actors(articles: list[Article], facts: list[ArticleFacts],
         actor = index.resolve(speaker)
         if actor:
             actor.salience += SPEAKER_WEIGHT * claims
-    _add_unnamed_body(actors, index, facts, [a.raw[_headline_end(a):] for a in articles])
+    _add_unnamed_body(actors, index, facts, [a.raw_body for a in articles])
     # Stable sort: equal salience keeps the order actors were first met.
     actors.sort(key=lambda a: -a.salience)
     for n, actor in enumerate(actors, 1):

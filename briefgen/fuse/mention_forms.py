@@ -1,9 +1,9 @@
 """The written form each actor mention is merged and named by.
 
 The tagger's spans carry what is no part of a name: a headline's Title Case
-runs verbs into names ("Obama Reverses Bush"), a rank cut off by its period
-ends a body's name ("Woodburn Police Department Capt. Tom Tennant"), and a
-job word opens a person's ("Trooper William Hakim"). Such mentions are named
+runs verbs into names ("Marsh Reverses Kell"), a rank cut off by its period
+ends a body's name ("Lakeside Police Department Capt. Ana Ruiz"), and a
+job word opens a person's ("Trooper Peter Vask"). Such mentions are named
 by their name alone here, or hidden (found by a speaker, never named by).
 """
 
@@ -32,7 +32,7 @@ _SPACES = re.compile(r"[ \t]")  # "Lt", "Capt", "Sgt": what a rank is shortened 
 
 
 def headline_end(article: Article) -> int:
-    return article.span(0, article.headline_end).end if article.headline_end else 0
+    return article.body_start
 
 
 def lower_words(articles: Iterable[Article]) -> set[str]:
@@ -75,10 +75,10 @@ class MentionForms:
     def __init__(self, facts: list[ArticleFacts], articles: dict[str, Article],
                  lowercase: set[str] | None = None) -> None:
         self.articles = articles
-        self.bodies = [a.raw[headline_end(a):] for a in articles.values()]
+        self.bodies = [a.raw_body for a in articles.values()]
         self.lowercase = lowercase if lowercase is not None else lower_words(articles.values())
         self.people_at = {f.source_id: {m.start for m in f.mentions if m.label == "person"} for f in facts}
-        # Surnames of people some article names in full, given name first ("Gail Fairman").
+        # Surnames of people some article names in full, given name first ("Gail Brook").
         self.surnames = {words[-1] for f in facts for m in f.mentions if m.label == "person"
                          and len(words := m.text.split()) > 1 and known_given_name(words[0])}
         self._in_body: dict[str, bool] = {}
@@ -107,17 +107,17 @@ class MentionForms:
         if after and after.end() - 1 in people and self._is_abbreviation(word(-1)):
             if len(words) == 1:
                 return None  # "Cpl." alone: a rank, the name follows it
-            words.pop()  # "Capt" of "Woodburn Police Capt. Tom Tennant"
+            words.pop()  # "Capt" of "Lakeside Police Capt. Ana Ruiz"
         elif raw[mention.end:mention.end + 1] == " " and mention.end + 1 in people \
                 and len(words) > 1 and word(-1).lower() in self.lowercase:
-            # "Fire Department Chief James Steele": the body, then the person's title
+            # "Fire Department Chief Ana Ruiz": the body, then the person's title
             # (one word: "Fire" and "Department" are common words too).
             words.pop()
         while len(words) > 1 and word(-1) in STOP:
-            words.pop()  # "Oregon State Police and": the tagger ran on into the sentence
+            words.pop()  # "Velmar State Police and": the tagger ran on into the sentence
         if mention.label == "person" and len(words) == 2 and _INITIALISM.fullmatch(word(0)) \
                 and word(1) in self.surnames:
-            # "ADA Fairman" beside "Gail Fairman": an office's initials before the surname
+            # "ADA Brook" beside "Gail Brook": an office's initials before the surname
             # (three letters at least: "JJ", "CC" may be a given name's).
             words.pop(0)
         if mention.label == "person":
@@ -133,11 +133,11 @@ class MentionForms:
         """The first word of a person's name is a job or a rank, no part of the
         name: no given name, and the articles write it in lower case
         ("detective"), or a given name follows it and the articles also put it
-        before the bare surname ("Trooper William Hakim" beside "Trooper Hakim";
-        "Arcade Joseph Comeaux" is never "Arcade Comeaux")."""
+        before the bare surname ("Trooper Peter Vask" beside "Trooper Vask";
+        "Olwen Joseph Tarrant" is never "Olwen Tarrant")."""
         first = words[0]
         if _OFFICE.fullmatch(first) and known_given_name(words[1]):
-            return True  # "GM Theo Epstein": an office in capitals, then the given name
+            return True  # "GM Omar Lind": an office in capitals, then the given name
         if not first[:1].isupper() or known_given_name(first):
             return False  # "Bill J. Smith", "Mark Anthony Jones": a given name, though "bill" is a word
         if first.lower() in self.lowercase:

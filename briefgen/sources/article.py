@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from briefgen.model import Source, Span
 
@@ -70,6 +71,16 @@ class Article:
     offsets: OffsetMap
     headline_end: int = 0  # cleaned text [0:headline_end] is the headline (0: none)
     warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def body_start(self) -> int:
+        """Where the original text's body begins, after the headline."""
+        return self.span(0, self.headline_end).end if self.headline_end else 0
+
+    @cached_property
+    def raw_body(self) -> str:
+        """The original text after the headline, made once (fusion reads it per name)."""
+        return self.raw[self.body_start:]
 
     def span(self, start: int, end: int) -> Span:
         """A span of the cleaned text, expressed in original offsets.
