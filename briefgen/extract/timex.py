@@ -40,8 +40,9 @@ _PREP = r"(?:in|since|by|until|from|of|during|before|after|through|between)\s+"
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 AHEAD_WORDS = frozenset({"payable", "effective", "due", "scheduled", "slated", "upcoming", "expected"})
 # Where one found range holds two expressions, and what keeps a piece.
-_JOINT = re.compile(r"\s+(?:ended|ending|to|through|until|and|or)\s+", re.IGNORECASE)
-_PART_OF = re.compile(r"(?P<whole>.+?)\s+of\s+(?P<part>.+)", re.IGNORECASE)
+_JOINT = re.compile(r"(?<!\s)\s++(?:ended|ending|to|through|until|and|or)\s+", re.IGNORECASE)
+# "<whole> of <part>": searched, not matched from every start, so linear in the text.
+_OF = re.compile(r"(?<!\s)\s++of\s++(?=\S)", re.IGNORECASE)
 _TIME_WORD = re.compile(
     r"\d|\b(?:" + "|".join(sorted(_MONTHS | _WEEKDAYS)) + r")\b|\b(?:day|week|weekend|month|quarter|year"
     r"|decade|century|spring|summer|autumn|fall|winter|today|tonight|yesterday|tomorrow|now|currently"
@@ -51,7 +52,7 @@ _TIME_WORD = re.compile(
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_ZONE = re.compile(r"\s*(?:(?:" + "|".join(sorted(CORE_ZONES)) + r")\b|hrs\b|hours\b|local time)")
+_ZONE = re.compile(r"(?<!\s)\s*+(?:(?:" + "|".join(sorted(CORE_ZONES)) + r")\b|hrs\b|hours\b|local time)")
 # A month's name or a number: an expression tied to the calendar, not to the day it is read on.
 CALENDAR = re.compile(r"\d|\b(?:" + _MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
                       re.IGNORECASE)
@@ -142,7 +143,8 @@ def find(doc: Doc) -> list[tuple[int, int, str]]:
 
 # "1353 (1023 GMT)", "1052 GMT (1852 HKT)": a local time with the zone's time beside it;
 # "since 2015 (CAT) scans" is a year.
-_ZONE_AFTER = re.compile(r"[ \t]+(?P<zone>[A-Z]{2,5})\)|[ \t]*\([ \t]*(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?P<bracketed>[A-Z]{2,5})\)")
+_ZONE_AFTER = re.compile(r"(?<![ \t])(?:[ \t]++(?P<zone>[A-Z]{2,5})\)"
+                         r"|[ \t]*+\([ \t]*+(?:[01]\d|2[0-3])[0-5]\d[ \t]++(?P<bracketed>[A-Z]{2,5})\))")
 
 
 def _clock_time(piece: str, text: str, end: int) -> bool:
@@ -159,8 +161,10 @@ def _split(text: str, start: int, end: int):
     """The pieces of one found range that name a time."""
     cuts = [start, *(i for m in _JOINT.finditer(text, start, end) for i in m.span()), end]
     for lo, hi in zip(cuts[::2], cuts[1::2]):
-        if (m := _PART_OF.match(text, lo, hi)) and normalise(m["whole"], None)[1] == DURATION:
-            lo = m.start("part")  # "the first nine months of 1997": the date is 1997
+        of = _OF.search(text, lo, hi)
+        whole = text[lo:of.start()] if of else ""
+        if whole and "\n" not in whole and normalise(whole, None)[1] == DURATION:
+            lo = of.end()  # "the first nine months of 1997": the date is 1997
         piece = text[lo:hi].strip(" ,")
         if _BARE_NUMBER.fullmatch(piece) or _clock_time(piece, text, hi):
             continue  # an age or a count ("both 51") or a clock time ("1630 GMT") the tagger took for a date

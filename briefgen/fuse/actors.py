@@ -710,8 +710,8 @@ def _build(group: list[_Cluster], articles: dict[str, Article]) -> tuple[Actor, 
     return actor, [(s, m.text) for s, m in mentions] + [(s, name) for s in sources] + hidden
 
 
-_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
-_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+_WORD_AFTER = re.compile(r"(?<![ \t])[ \t]++[A-Za-z]")
+_LOWER_AFTER = re.compile(r"(?<![ \t])[ \t]++[a-z]")
 
 
 def _descriptive(mention: Mention, raw: str) -> bool:

@@ -118,8 +118,9 @@ def fuse_figures(articles: list[Article], facts: list[ArticleFacts], story_of: d
         by_key[key] = figure
     summaries: dict[str, list[FigureSummary]] = defaultdict(list)
     per_what: dict[tuple, list[tuple]] = defaultdict(list)
-    for key in lead_keys:
-        per_what[key[:4]].append(key)
+    for key in by_key:  # in the figures' order, never a set's: the same brief on every run
+        if key in lead_keys:
+            per_what[key[:4]].append(key)
     size = Counter(story_of.get(f.source_id, "T1") for f in facts)
     for (story, what, unit, of), keys in per_what.items():
         summary = _summarise(what, unit, of, [by_key[k] for k in keys])

@@ -85,7 +85,7 @@ def withheld_questions(facts: list[ArticleFacts]) -> list[Question]:
 
 def _speaker_list(attribution: Attribution) -> set[str]:
     text = attribution.speaker_name or (attribution.speaker.text if attribution.speaker else "")
-    parts = re.split(r",\s*|\s+and\s+|\s+as well as\s+", re.sub(r"^(?:both|all)\s+", "", text, flags=re.I))
+    parts = re.split(r",\s*|(?<!\s)\s++(?:and|as well as)\s+", re.sub(r"^(?:both|all)\s+", "", text, flags=re.I))
     return {p.strip().removeprefix("the ").strip() for p in parts if p.strip()}
 
 

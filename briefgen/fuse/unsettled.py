@@ -92,7 +92,7 @@ def _question(text: str, aims: bool = True) -> tuple[str, str] | None:
     match = AIMING.search(text) if aims else None
     if match and (subject := _subject(text, match.start())):
         action = match["action"].strip()
-        action = re.split(r"\s+(?:in which|where|so that|while|as)\b", action)[0]
+        action = re.split(r"(?<!\s)\s++(?:in which|where|so that|while|as)\b", action)[0]
         wording = match.group(0).split(" to ")[0] + " to"
         if action.lower().startswith("be "):
             # "expected to be arraigned" -> "Was X arraigned?", never "Did X be".

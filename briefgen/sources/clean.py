@@ -96,7 +96,7 @@ TITLE_CASE_SHARE = 0.75  # of the longer words capitalised: a headline in title 
 
 # "Mayor Holm: the pier will reopen." / "Lind to Unions: No Deal": a speaker
 # line no story's opening sentence has.
-_SPEAKER_LINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:\s+to\s+[^:]{1,60})?:\s+\S")
+_SPEAKER_LINE = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w.'’-]*+\s++){0,3}[A-Z][\w.'’-]*+(?:\s+to\s+[^:]{1,60})?:\s+\S")
 SPEAKER_LINE_WORDS = 25
 
 

@@ -14,7 +14,7 @@ import re
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2]|[a-z]{3})/(0?[1-9]|[12]\d|3[01])(?:/|$)", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # "Updated ..." after "Posted ...": the first date a line gives is its publication.
-_UPDATE = re.compile(r"\s*(?:\||·|-|–)?\s*(?:last\s+)?(?:updated|modified)\b.*$", re.IGNORECASE)
+_UPDATE = re.compile(r"(?<!\s)\s*+(?:(?:\||·|-|–)\s*+)?(?:last\s++)?(?:updated|modified)\b.*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:posted|published|created|last updated|updated)\s*:?\s*(?:on\s+)?", re.IGNORECASE)
 
 

@@ -154,7 +154,9 @@ def front_matter(text: str, where: str) -> tuple[dict[str, Any], int, dict[str, 
     spans = {}
     block_start = m.start(1) if m.group(1) else m.end()
     for key in data:
-        km = re.search(rf"^{re.escape(str(key))}[ \t]*:[ \t]*(.+?)[ \t]*$", block, re.MULTILINE)
+        # The value runs to the line's last visible character: greedy and
+        # possessive, so a value of many spaces is read in one pass.
+        km = re.search(rf"^{re.escape(str(key))}[ \t]*+:[ \t]*+(.*\S)", block, re.MULTILINE)
         if km:
             spans[str(key)] = (block_start + km.start(1), block_start + km.end(1))
     return data, m.end(), spans
