@@ -270,3 +270,24 @@ def test_official_speakers():
     assert official("Peter Vane", "assistant chief fire officer")
     assert not official("Peter Vane") and not official("the report") and not official("witnesses")
     assert not official("Peter Vane", "a co-worker")
+
+
+def test_look_alikes_in_one_article_are_two_statements_and_never_embedded():
+    # One article telling two statements that share some words: no merge, and
+    # no vectors spent on them (one long article's own pairs made fusion quadratic).
+    one = article("S1", "Daily Ledger", [
+        ("Ilse Varga", "said", "the harbour levy will fund a new ferry pier in Tamsin"),
+        ("Ilse Varga", "said", "whether the harbour levy can fund anything at all is doubtful"),
+        ("Ilse Varga", "said", "the harbour levy will fund a new ferry pier in Tamsin"),
+    ])
+    embedded = []
+
+    def embed(items):
+        from briefgen.fuse.similar import embed_texts
+
+        embedded.extend(text for _, text in items)
+        return embed_texts(items)
+
+    claims = fuse_claims([one[0]], [one[1]], embed=embed)
+    assert not any("doubtful" in text for text in embedded)
+    assert sorted(len(c.evidence) for c in claims) == [1, 2]  # told twice word for word: one statement

@@ -48,6 +48,11 @@ OTHER_SPEAKER_SCORE = 0.98  # the outlets name different speakers, or one articl
 MIN_OVERLAP = 0.1  # below this share of weighted words no pair of the benchmark was one claim
 # An outlet's own statement carries a claim only near word for word: fewer shared words, no vectors spent.
 OWN_VOICE_OVERLAP = 0.4
+# An article that tells a statement twice tells it near word for word; two
+# look-alikes in one article are two statements ("the plan cuts costs" and
+# "whether the plan really cuts costs"). Nor are they embedded: one long
+# article's own pairs made its fusion quadratic.
+SAME_ARTICLE_OVERLAP = 0.5
 # Each attribution is indexed under at most this many of its rarest words.
 BLOCK_WORDS = 8
 GUARD_SAMPLE = 24  # members of each group checked against the other's when two groups join
@@ -279,6 +284,8 @@ def _clusters(versions: list[_Version], embed: Embedder) -> list[list[_Version]]
                 continue  # two outlets' own statements are reported facts, not a claim
             overlap = weighted_overlap(other.words, version.words, weight)
             least = OWN_VOICE_OVERLAP if other.own_voice or version.own_voice else MIN_OVERLAP
+            if other.source_id == version.source_id:
+                least = max(least, SAME_ARTICLE_OVERLAP)
             if overlap >= least and guard_ok(other.attribution.content.text, version.attribution.content.text):
                 pairs.append((j, i, overlap))
     if not pairs:
