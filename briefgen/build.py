@@ -116,7 +116,8 @@ def extract_all(articles: list[Article], config: Config, cache: Cache, progress:
     check_length([articles[i] for i in todo], config.nlp.model)
     result.cached, result.parsed = len(articles) - len(todo), len(todo)
     # Everything cached: spaCy is never loaded (a cached rebuild is fusion and rendering only).
-    docs = nlp.parse((articles[i].text for i in todo), config.nlp.model, config.nlp.batch_size) if todo else []
+    docs = nlp.parse((articles[i].text for i in todo), config.nlp.model, config.nlp.batch_size,
+                     nlp.processes_for(len(todo))) if todo else []
     for n, (i, doc) in enumerate(zip(todo, docs), start=1):
         progress(f"extracting {n}/{len(todo)}: {articles[i].source.path}")
         warning = language_warning(doc, str(articles[i].source.path))

@@ -47,3 +47,17 @@ def test_a_long_article_parsed_in_pieces_reads_as_a_whole(monkeypatch):
     assert all(text[e.start_char:e.end_char] == e.text for e in pieced.ents)
     assert [(e.start_char, e.label_) for e in pieced.ents] == [(e.start_char, e.label_) for e in whole.ents]
     assert [s.start_char for s in pieced.sents] == [s.start_char for s in whole.sents]
+
+
+def test_parsing_in_worker_processes_reads_as_one_process_does(monkeypatch):
+    texts = ["A short one by Ana Ruiz.", "\n\n".join([PARAGRAPH] * 3), "Another one, from Springfield."]
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 200)  # the middle text in pieces
+    one = [[(e.start_char, e.label_) for e in d.ents] for d in nlp.parse(texts)]
+    docs = list(nlp.parse(texts, processes=2))
+    assert [d.text for d in docs] == texts
+    assert [[(e.start_char, e.label_) for e in d.ents] for d in docs] == one
+
+
+def test_worker_processes_only_for_enough_articles():
+    assert nlp.processes_for(nlp.PARALLEL_FROM - 1) == 1
+    assert 1 <= nlp.processes_for(nlp.PARALLEL_FROM) <= nlp.MAX_PROCESSES
