@@ -59,10 +59,11 @@ def read_articles(config: Config, out: Path | None = None) -> list[Article]:
     brief never cites its previous self."""
     out = out or config.resolve(config.output.dir)
     own = {out / f"{config.output.name}.{fmt}" for fmt in OUTPUT_SUFFIXES}
+    saved = sources_dir(config, out)
     articles, problems = [], []
     files = []
     for file, shown, entry in config.article_files():
-        if file in own:
+        if file in own or file.parent == saved:
             if entry.path is not None:
                 problems.append(f"{shown}: is this build's own output; give another file or change output.name")
             else:
@@ -87,6 +88,24 @@ def read_articles(config: Config, out: Path | None = None) -> list[Article]:
     if problems:
         raise SourceError("\n".join(problems))
     return articles
+
+
+def sources_dir(config: Config, out: Path) -> Path:
+    """Where a build saves the main text of its web pages (``<name>_sources``)."""
+    return out / f"{config.output.name}_sources"
+
+
+def saved_texts(config: Config, articles: list[Article], out: Path) -> dict[Path, bytes]:
+    """Each web page's main text, the text its evidence indexes, by the file
+    it is saved to; the source names that file relative to the brief."""
+    folder = sources_dir(config, out)
+    texts = {}
+    for article in articles:
+        if article.source.text_file:
+            name = Path(article.source.text_file).name
+            article.source.text_file = f"{folder.name}/{name}"
+            texts[folder / name] = article.raw.encode("utf-8")
+    return texts
 
 
 def check_length(articles: list[Article], model: str) -> None:
@@ -209,16 +228,20 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         for target in [*targets.values(), stamp_file]:
             for leftover in out.glob(f".{glob_escape(target.name)}.*.tmp"):
                 leftover.unlink(missing_ok=True)
+        for leftover in sources_dir(config, out).glob(".S*.txt.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
         # 2. Read and clean the articles.
         progress(f"reading {len(config.article_files())} articles")
         articles = read_articles(config, out.resolve())
         lap("read")
 
+        pages = saved_texts(config, articles, out)
+
         # 3. Nothing changed since the last build: keep the outputs as they are.
         print_ = fingerprint(config, articles)
         if (not force and stamp_file.is_file() and stamp_file.read_bytes() == print_.encode()
-                and all(t.is_file() for t in targets.values())):
+                and all(t.is_file() for t in [*targets.values(), *pages])):
             result.unchanged = True
             return result
 
@@ -247,8 +270,12 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         # the new one last, so a build interrupted between them always reruns.
         try:
             stamp_file.unlink(missing_ok=True)
-            write_all({path: rendered[fmt] for fmt, path in targets.items()})
+            if pages:
+                sources_dir(config, out).mkdir(exist_ok=True)
+            write_all({**{path: rendered[fmt] for fmt, path in targets.items()}, **pages})
             result.written.extend(targets.values())
+            result.written.extend(pages)
+            _remove_stale(sources_dir(config, out), set(pages))
             write_bytes(stamp_file, print_.encode())
         except OSError as err:
             raise RenderError(f"{key}: cannot write {out}: {err.strerror}; the previous brief is kept") from None
@@ -256,6 +283,15 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         return result
     finally:
         lock.release()
+
+
+def _remove_stale(folder: Path, kept: set[Path]) -> None:
+    """Saved page texts of sources this build no longer has (the folder is
+    the build's own): a citation never points at yesterday's S7."""
+    if folder.is_dir():
+        for old in folder.glob("S*.txt"):
+            if old not in kept and old.name[1:-4].isdigit():
+                old.unlink(missing_ok=True)
 
 
 # Shares of each section's items tried in turn until the PDF fits its page budget.

@@ -41,6 +41,9 @@ class Source:
     path: str | None = None
     url: str | None = None
     published_from: str | None = None  # where a date the metadata lacked was read ("its dateline ...")
+    # A web page's main text, saved beside the brief (in "<name>_sources/"):
+    # what this source's evidence offsets index.
+    text_file: str | None = None
 
     def label(self) -> str:
         """How a citation names this source: outlet and title when known."""

@@ -1,8 +1,11 @@
 """Readers: from a file on disk to a cleaned ``Article``.
 
 A reader is picked by file extension: ``.txt`` is plain text, ``.md`` and
-``.markdown`` are Markdown. Both accept YAML front matter for metadata
-(title, outlet, author, published, url); metadata given in the config wins.
+``.markdown`` are Markdown, ``.html`` and ``.htm`` are web pages (their main
+text, read by ``sources.html``). Text and Markdown accept YAML front matter
+for metadata (title, outlet, author, published, url); a page's own metadata
+is read from it; metadata given in the config wins. A web page saved under
+a text name is read as a page, with a warning.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from briefgen.model import Source
 from briefgen.sources.article import Article
 from briefgen.sources.clean import clean
 from briefgen.sources.dateline import EARLIEST, LATEST, in_calendar, publication_date
+from briefgen.sources.html import HTML_SUFFIXES, looks_like_html, main_text
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 METADATA_KEYS = ("title", "outlet", "author", "published", "url")
 # An article bigger than this is not a news article; refusing keeps memory bounded.
 MAX_BYTES = 5_000_000
@@ -193,15 +197,33 @@ def read_article(path: Path, source_id: str, meta: dict[str, Any] | None = None,
     if not data.strip():
         raise SourceError(f"{where}: empty file; give the article text or remove it from the config")
     raw, warnings = decode(data, where, encoding)
-    article = article_from_text(raw, source_id, meta, where, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and looks_like_html(raw)):
+        if suffix not in HTML_SUFFIXES:
+            warnings.append(f"{where}: a web page in a {suffix} file; read as HTML (its main text only)")
+        article = article_from_page(raw, source_id, meta, where)
+    else:
+        article = article_from_text(raw, source_id, meta, where, markdown=suffix in MARKDOWN_SUFFIXES)
     article.warnings += warnings
     return article
 
 
+def article_from_page(page: str, source_id: str, meta: dict[str, Any] | None = None,
+                      where: str = "<page>") -> Article:
+    """An article from a web page: its main text is the article's text (what
+    evidence indexes, saved beside the brief), its own metadata under the config's."""
+    text, found = main_text(page, where)
+    merged = {k: v for k, v in found.items() if v is not None} | {k: v for k, v in (meta or {}).items() if v is not None}
+    article = article_from_text(text, source_id, merged, where, front_matter_allowed=False)
+    article.source.text_file = f"{source_id}.txt"
+    return article
+
+
 def article_from_text(raw: str, source_id: str, meta: dict[str, Any] | None = None,
-                      where: str = "<text>", *, markdown: bool = False) -> Article:
-    """Build an article from text already in memory (tests, ``extract``)."""
-    fm, body_start, fm_spans = front_matter(raw, where)
+                      where: str = "<text>", *, markdown: bool = False, front_matter_allowed: bool = True) -> Article:
+    """Build an article from text already in memory (tests, ``extract``).
+    A page's text never has front matter: its words are no metadata."""
+    fm, body_start, fm_spans = front_matter(raw, where) if front_matter_allowed else ({}, 0, {})
     metadata = {k: fm.get(k) for k in METADATA_KEYS}
     for key, value in (meta or {}).items():
         if value is not None:
