@@ -17,7 +17,7 @@ from briefgen import __version__
 from briefgen.atomic import write_all, write_bytes
 from briefgen.cache import Cache, VectorCache, stamp
 from briefgen.config import Config, check_inputs
-from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError
+from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError, StrictWarnings
 from briefgen.model import ArticleFacts
 from briefgen.sources.article import Article
 from briefgen.sources.language import language_warning
@@ -187,9 +187,37 @@ def fingerprint(config: Config, articles: list[Article]) -> str:
     return digest.hexdigest()
 
 
+class _Warnings(logging.Handler):
+    """Counts the build's warnings (for ``strict``), whatever is printed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 def build(config: Config, out_dir: Path | None = None, progress: Progress = _quiet,
-          force: bool = False, now: dt.datetime | None = None) -> BuildResult:
-    """Build the brief of ``config`` into ``out_dir`` (default: config output.dir)."""
+          force: bool = False, now: dt.datetime | None = None, strict: bool = False) -> BuildResult:
+    """Build the brief of ``config`` into ``out_dir`` (default: config output.dir).
+    ``strict``: a warning fails the build before anything is written."""
+    warned = _Warnings()
+    logging.getLogger("briefgen").addHandler(warned)
+    try:
+        return _build(config, out_dir, progress, force, now, strict, warned)
+    finally:
+        logging.getLogger("briefgen").removeHandler(warned)
+
+
+def _strict(warned: _Warnings) -> None:
+    if warned.count:
+        raise StrictWarnings(f"--strict: {warned.count} warning{'s' * (warned.count > 1)} above; "
+                             "the previous brief is kept; fix them or build without --strict")
+
+
+def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool, now: dt.datetime | None,
+           strict: bool, warned: _Warnings) -> BuildResult:
     from filelock import FileLock, Timeout
 
     result = BuildResult()
@@ -237,6 +265,8 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         lap("read")
 
         pages = saved_texts(config, articles, out)
+        if strict:
+            _strict(warned)
 
         # 3. Nothing changed since the last build: keep the outputs as they are.
         print_ = fingerprint(config, articles)
@@ -265,6 +295,9 @@ def build(config: Config, out_dir: Path | None = None, progress: Progress = _qui
         templates = config.resolve(config.templates_dir) if config.templates_dir else None
         rendered = _render_within_budget(brief, config, templates, progress)
         lap("render")
+
+        if strict:
+            _strict(warned)
 
         # 7. Atomic writes, all outputs or none. The old stamp goes first and
         # the new one last, so a build interrupted between them always reruns.

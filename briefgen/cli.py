@@ -26,13 +26,24 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date like 2023-08-30, found {value!r}") from None
 
 
+def _options(parser: argparse.ArgumentParser, default: object) -> None:
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", action="store_true", default=default,
+                      help="progress lines and tracebacks on errors")
+    loud.add_argument("-q", "--quiet", action="store_true", default=default,
+                      help="errors only: no warnings, no summary line (for cron)")
+
+
 def _parser() -> argparse.ArgumentParser:
+    # The options are read before and after the command ("briefgen -v build"
+    # and "briefgen build -v"); after it they must not reset what came before.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-v", "--verbose", action="store_true", help="progress lines and tracebacks on errors")
+    _options(common, argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="briefgen", parents=[common],
+        prog="briefgen",
         description="Briefing notes from news articles, every line attributed and cited.",
     )
+    _options(parser, False)
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -40,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-c", "--config", default="config.yaml", help="config file (default: ./config.yaml)")
     build.add_argument("--out", type=Path, help="output folder (default: output.dir of the config)")
     build.add_argument("--force", action="store_true", help="rebuild even when no input changed")
+    build.add_argument("--strict", action="store_true",
+                       help="a warning fails the build: exit 1, the previous brief kept")
 
     check = commands.add_parser("check", parents=[common], help="validate the config and its inputs, build nothing")
     check.add_argument("-c", "--config", default="config.yaml", help="config file (default: ./config.yaml)")
@@ -58,13 +71,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     cfg = config.load(args.config)
     started = time.perf_counter()
-    result = build.build(cfg, args.out, build.stderr_progress(args.verbose), force=args.force)
+    result = build.build(cfg, args.out, build.stderr_progress(args.verbose), force=args.force, strict=args.strict)
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     if result.unchanged:
         # Quiet for cron: no output when there is nothing new.
         if args.verbose:
             print("unchanged: no article, config or template changed since the last build", file=sys.stderr)
+        return 0
+    if args.quiet:
         return 0
     files = ", ".join(str(p) for p in result.written)
     print(f"wrote {files} ({result.parsed} parsed, {result.cached} cached, "
@@ -83,6 +98,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     articles = build.read_articles(cfg)
     # Every check the build makes before parsing: the model is installed and reads each article whole.
     build.check_length(articles, cfg.nlp.model)
+    if args.quiet:
+        return 0
     print(f"{args.config}: ok ({len(articles)} articles, sections: "
           f"{', '.join(name for name, _ in cfg.section_list())}; formats: {', '.join(cfg.output.formats)})")
     return 0
@@ -104,7 +121,8 @@ class _Inert(logging.Formatter):
     cannot forge a line or reach the terminal raw)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return escape(super().format(record))
+        label = "warning: " if record.levelno == logging.WARNING else ""
+        return "briefgen: " + label + escape(super().format(record))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,10 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         use_all_cores()
     # Only briefgen's own log lines: libraries (fontTools, WeasyPrint) log chatter.
     handler = logging.StreamHandler()
-    handler.setFormatter(_Inert("briefgen: %(message)s"))
+    handler.setFormatter(_Inert("%(message)s"))
     log = logging.getLogger("briefgen")
     log.handlers = [handler]  # not added: a second main() in one process must not print twice
+    # The logger passes warnings on (a --strict build counts them); the
+    # handler prints what was asked.
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    handler.setLevel(logging.INFO if args.verbose else logging.ERROR if args.quiet else logging.WARNING)
     log.propagate = False
     try:
         return COMMANDS[args.command](args)

@@ -30,3 +30,7 @@ class RenderError(BriefgenError):
 
 class BuildLocked(BriefgenError):
     """Another build of the same output is running."""
+
+
+class StrictWarnings(BriefgenError):
+    """``--strict``: the build warned, so it writes nothing."""

@@ -212,7 +212,7 @@ def test_broken_input_non_english_article_warns_and_builds(tmp_path, capsys):
     path = _config(tmp_path, article=german)
     code, err, out = _run(capsys, "build", "-c", path)
     assert code == 0 and out.startswith("wrote ")
-    assert len(err) == 1 and err[0].startswith("briefgen: a.txt: does not look like English")
+    assert len(err) == 1 and err[0].startswith("briefgen: warning: a.txt: does not look like English")
 
 
 def test_broken_input_english_article_gives_no_language_warning(tmp_path, capsys):
