@@ -21,6 +21,8 @@ from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError, 
 from briefgen.model import ArticleFacts
 from briefgen.sources.article import Article
 from briefgen.sources.language import language_warning
+from briefgen.sources.fetch import PageCache
+from briefgen.sources.html import looks_like_html
 from briefgen.sources.reader import read_article
 
 Progress = Callable[[str], None]
@@ -62,21 +64,31 @@ def read_articles(config: Config, out: Path | None = None) -> list[Article]:
     saved = sources_dir(config, out)
     articles, problems = [], []
     files = []
-    for file, shown, entry in config.article_files():
-        if file in own or file.parent == saved:
+    for file, shown, entry in config.article_inputs():
+        if file is not None and (file in own or file.parent == saved):
             if entry.path is not None:
                 problems.append(f"{shown}: is this build's own output; give another file or change output.name")
             else:
                 log.warning("%s: skipped: it is this build's own output", shown)
             continue
         files.append((file, shown, entry))
-    for i, (file, shown, entry) in enumerate(files, start=1):
+    pages = PageCache(config.resolve(config.cache_dir))
+    number = 0
+    for file, shown, entry in files:
         try:
-            article = read_article(file, f"S{i}", entry.metadata(), display_path=shown, encoding=entry.encoding)
+            if file is None:
+                article = _fetched(config, entry, f"S{number + 1}", pages)
+            else:
+                article = read_article(file, f"S{number + 1}", entry.metadata(), display_path=shown,
+                                       encoding=entry.encoding)
         except SourceError as err:
-            problems.append(str(err))
+            if file is None and config.fetch.on_error == "warn":
+                log.warning("%s; left out of the brief (fetch.on_error: warn)", err)
+            else:
+                problems.append(str(err))
             continue
-        article.source.path = shown
+        number += 1
+        article.source.path = shown if file is not None else None
         if not _WORD.search(article.text):
             problems.append(f"{shown}: no sentences to read: no words left after removing page furniture")
             continue
@@ -88,6 +100,44 @@ def read_articles(config: Config, out: Path | None = None) -> list[Article]:
     if problems:
         raise SourceError("\n".join(problems))
     return articles
+
+
+def _fetched(config: Config, entry, source_id: str, pages: PageCache) -> Article:  # noqa: ANN001
+    """The article of a ``url`` entry: fetched (or not modified since the
+    cached copy), decoded, and read as a page or as text."""
+    from briefgen.sources.fetch import FetchOptions, fetch
+    from briefgen.sources.reader import article_from_page, article_from_text, decode
+
+    options = FetchOptions(config.fetch.timeout, config.fetch.max_bytes, config.fetch.retries)
+    url = entry.url
+    page = fetch(url, options, pages)
+    if not page.body.strip():
+        raise SourceError(f"{url}: the page is empty")
+    charset = entry.encoding or _charset(page.charset)
+    try:
+        text, warnings = decode(page.body, url, charset)
+    except SourceError:
+        if entry.encoding:
+            raise
+        text, warnings = decode(page.body, url)  # the server's charset was wrong: detected instead
+    meta = entry.metadata() | {"url": url}
+    article = (article_from_page(text, source_id, meta, url) if page.kind == "html" or looks_like_html(text)
+               else article_from_text(text, source_id, meta, url, front_matter_allowed=False))
+    if article.source.text_file is None:
+        article.source.text_file = f"{source_id}.txt"  # fetched text is saved too: nothing else holds it
+    article.warnings += warnings
+    return article
+
+
+def _charset(name: str | None) -> str | None:
+    """A server's charset when Python knows it as a text encoding, else None (detected)."""
+    import codecs
+
+    try:
+        codec = codecs.lookup(name) if name else None
+    except LookupError:
+        return None
+    return name if codec is not None and getattr(codec, "_is_text_encoding", True) else None
 
 
 def sources_dir(config: Config, out: Path) -> Path:
@@ -260,7 +310,7 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
             leftover.unlink(missing_ok=True)
 
         # 2. Read and clean the articles.
-        progress(f"reading {len(config.article_files())} articles")
+        progress(f"reading {len(config.article_inputs())} articles")
         articles = read_articles(config, out.resolve())
         lap("read")
 

@@ -15,7 +15,7 @@ import glob as globlib
 import re
 import reprlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -46,7 +46,8 @@ class ArticleEntry(_Strict):
     published: dt.date | None = None
     """Publication date (YYYY-MM-DD); relative dates in the text resolve against it."""
     url: str | None = None
-    """Where the article was published, cited in the sources list (never fetched)."""
+    """Where the article was published. With a path or glob it is only cited; alone, it is the
+    page to fetch (http or https only; see ``fetch``)."""
     encoding: str | None = None
     """Text encoding of the file (e.g. cp1252); default: UTF-8, else detected with a warning."""
 
@@ -67,9 +68,19 @@ class ArticleEntry(_Strict):
 
     @model_validator(mode="after")
     def _one_location(self) -> ArticleEntry:
-        if (self.path is None) == (self.glob is None):
-            raise ValueError("expected exactly one of 'path' or 'glob'")
+        if self.path is not None and self.glob is not None:
+            raise ValueError("expected one of 'path', 'glob' or 'url', not both 'path' and 'glob'")
+        if self.path is None and self.glob is None:
+            if self.url is None:
+                raise ValueError("expected one of 'path', 'glob' or 'url'")
+            if not self.url.lower().startswith(("http://", "https://")):
+                raise ValueError("a url to fetch must start with http:// or https://")
         return self
+
+    @property
+    def fetched(self) -> bool:
+        """A web page the build fetches (a url and no file)."""
+        return self.path is None and self.glob is None
 
     def metadata(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("title", "outlet", "author", "published", "url")}
@@ -110,6 +121,19 @@ class Nlp(_Strict):
     """Articles parsed per nlp.pipe batch."""
 
 
+class Fetch(_Strict):
+    """How pages named by ``url`` entries are fetched."""
+
+    timeout: float = Field(default=20.0, gt=0, le=600)
+    """Seconds per attempt."""
+    max_bytes: int = Field(default=5_000_000, ge=1_000, le=50_000_000)
+    """A larger page is refused."""
+    retries: int = Field(default=2, ge=0, le=10)
+    """Further attempts after a timeout, a 5xx or a 429, waiting 1 s, 2 s, 4 s ..."""
+    on_error: Literal["warn", "fail"] = "warn"
+    """A page that cannot be fetched: a warning and the brief of the rest (warn), or an error (fail)."""
+
+
 class Config(_Strict):
     title: str = Field(min_length=1)
     """Title of the brief."""
@@ -124,7 +148,9 @@ class Config(_Strict):
     templates_dir: str | None = None
     """Folder of templates overriding the built-ins by file name, relative to the config file."""
     cache_dir: str = ".briefgen-cache"
-    """Per-article extraction cache, relative to the config file."""
+    """Per-article extraction cache (and fetched pages), relative to the config file."""
+    fetch: Fetch = Fetch()
+    """Fetching the pages of ``url`` entries (only those are ever fetched)."""
 
     # Filled by load(): where relative paths resolve.
     base_dir: Path = Field(default=Path("."), exclude=True)
@@ -133,7 +159,7 @@ class Config(_Strict):
         """The config as recorded in brief.json: what was asked, not where from."""
         return {
             "title": self.title,
-            "articles": len(self.article_files()),
+            "articles": len(self.article_inputs()),
             "sections": [name for name, _ in self.section_list()],
             "formats": list(self.output.formats),
             "nlp_model": self.nlp.model,
@@ -151,9 +177,16 @@ class Config(_Strict):
 
     def article_files(self) -> list[tuple[Path, str, ArticleEntry]]:
         """Every article file in order: (absolute path, path as written, entry)."""
-        files: list[tuple[Path, str, ArticleEntry]] = []
+        return [(f, shown, entry) for f, shown, entry in self.article_inputs() if f is not None]
+
+    def article_inputs(self) -> list[tuple[Path | None, str, ArticleEntry]]:
+        """Every article in order: (absolute path, or None for a page to
+        fetch, path or URL as shown, entry)."""
+        files: list[tuple[Path | None, str, ArticleEntry]] = []
         for entry in self.articles:
-            if entry.path is not None:
+            if entry.fetched:
+                files.append((None, escape(entry.url or ""), entry))
+            elif entry.path is not None:
                 files.append((self.resolve(entry.path), escape(entry.path), entry))
             else:
                 pattern = str(self.base_dir / entry.glob)  # type: ignore[operator]
@@ -335,7 +368,7 @@ def check_inputs(config: Config, known_sections: list[str], known_formats: list[
             file = config.resolve(entry.path)
             if not file.is_file():
                 problems.append(f"articles[{i}].path: file not found: {entry.path}")
-        elif not globlib.glob(str(config.base_dir / entry.glob), recursive=True):  # type: ignore[operator]
+        elif entry.glob is not None and not globlib.glob(str(config.base_dir / entry.glob), recursive=True):
             problems.append(f"articles[{i}].glob: no file matches {entry.glob!r}")
     seen: dict[Path, int] = {}
     for i, (file, shown, _entry) in enumerate(config.article_files()):

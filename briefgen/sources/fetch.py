@@ -1,0 +1,173 @@
+"""Fetching the web pages a config names (``articles: [{url: ...}]``).
+
+Only a URL the config gives is fetched, only over http(s), with a timeout,
+a size cap, a few retries with backoff, a user agent that says what asks,
+and redirects followed within a limit (never to another scheme). Each
+page is cached by URL with its ETag and Last-Modified, so tomorrow's build
+asks "changed since?" and an unchanged page is not downloaded again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import time
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.atomic import write_all
+from briefgen.errors import SourceError
+
+USER_AGENT = f"briefgen/{__version__} (news briefing notes; fetches only the pages its config names)"
+MAX_REDIRECTS = 5
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+
+
+@dataclass
+class FetchOptions:
+    timeout: float = 20.0  # seconds per attempt
+    max_bytes: int = 5_000_000  # as for an article file
+    retries: int = 2  # further attempts after a failure that may pass (timeouts, 5xx, 429)
+    backoff: float = 1.0  # seconds before the first retry, doubled each time
+
+
+@dataclass
+class Page:
+    url: str  # as the config gives it
+    final_url: str  # after redirects
+    body: bytes
+    kind: str  # "html" | "text"
+    charset: str | None
+    from_cache: bool = False  # the server said "not modified"
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise urllib.error.URLError(f"redirect to a non-web address refused ({newurl.split(':')[0]}:)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # No file:, ftp: or data: handler: a page can never make briefgen read a file.
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+                    urllib.request.HTTPDefaultErrorHandler(), _Redirects(), urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    return opener
+
+
+class PageCache:
+    """One page per URL: ``pages/<sha256 of the URL>.json`` (validators and
+    type) beside ``.body`` (the bytes)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder / "pages" if folder is not None else None
+
+    def _files(self, url: str) -> tuple[Path, Path] | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        return self.folder / f"{key}.json", self.folder / f"{key}.body"
+
+    def get(self, url: str) -> tuple[dict, bytes] | None:
+        files = self._files(url)
+        try:
+            meta = json.loads(files[0].read_text(encoding="utf-8")) if files else None
+            if not isinstance(meta, dict) or meta.get("url") != url:
+                return None
+            return meta, files[1].read_bytes()
+        except (OSError, ValueError):
+            return None
+
+    def put(self, url: str, meta: dict, body: bytes) -> None:
+        files = self._files(url)
+        if files is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_all({files[0]: json.dumps(meta).encode("utf-8"), files[1]: body})
+        except OSError:
+            pass  # a cache that cannot be written costs a download tomorrow, nothing else
+
+
+def fetch(url: str, options: FetchOptions, cache: PageCache) -> Page:
+    """The page at ``url``; a SourceError (one line naming the URL) when it cannot be had."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise SourceError(f"{url}: only http:// and https:// addresses are fetched")
+    cached = cache.get(url)
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8",
+               "Accept-Encoding": "gzip, deflate"}
+    if cached:
+        if cached[0].get("etag"):
+            headers["If-None-Match"] = cached[0]["etag"]
+        if cached[0].get("last_modified"):
+            headers["If-Modified-Since"] = cached[0]["last_modified"]
+    opener = _opener()
+    problem = ""
+    for attempt in range(options.retries + 1):
+        if attempt:
+            time.sleep(options.backoff * 2 ** (attempt - 1))
+        try:
+            with opener.open(urllib.request.Request(url, headers=headers), timeout=options.timeout) as response:
+                return _page(url, response, options, cache)
+        except urllib.error.HTTPError as err:
+            if err.code == 304 and cached:
+                meta, body = cached
+                return Page(url, meta.get("final_url", url), body, meta["kind"], meta.get("charset"), True)
+            if 300 <= err.code < 400:
+                # urllib refuses a loop, more than MAX_REDIRECTS, or a non-web scheme.
+                problem = f"redirect refused (HTTP {err.code}: a loop, over {MAX_REDIRECTS}, or not to http/https)"
+                break
+            problem = f"HTTP {err.code} {' '.join(str(err.reason).split())}"
+            if err.code not in RETRY_STATUSES:
+                break
+        except urllib.error.URLError as err:
+            problem = " ".join(str(err.reason).split())
+            if "redirect" in problem:
+                break
+        except OSError as err:  # a timeout while reading, a reset connection
+            problem = " ".join(f"{type(err).__name__}: {err}".split()) if str(err) else type(err).__name__
+    raise SourceError(f"{url}: cannot fetch: {problem}")
+
+
+def _page(url: str, response, options: FetchOptions, cache: PageCache) -> Page:  # noqa: ANN001 - urllib's
+    info: Message = response.headers
+    kind = PAGE_TYPES.get(info.get_content_type())
+    if kind is None:
+        raise SourceError(f"{url}: not a web page ({info.get_content_type()}); give an HTML or text page")
+    body = response.read(options.max_bytes + 1)
+    if len(body) > options.max_bytes:
+        raise SourceError(f"{url}: page over the {options.max_bytes:,}-byte limit")
+    coding = (info.get("Content-Encoding") or "").lower()
+    if coding in ("gzip", "deflate"):
+        body = _inflate(body, coding, url, options.max_bytes)
+    page = Page(url, response.geturl(), body, kind, info.get_content_charset())
+    cache.put(url, {"url": url, "final_url": page.final_url, "kind": kind, "charset": page.charset,
+                    "etag": info.get("ETag"), "last_modified": info.get("Last-Modified")}, body)
+    return page
+
+
+def _inflate(body: bytes, coding: str, url: str, limit: int) -> bytes:
+    """Decompressed, never past the size cap (a small gzip can hold gigabytes)."""
+    try:
+        if coding == "gzip":
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
+                data = stream.read(limit + 1)
+        else:
+            data = zlib.decompressobj().decompress(body, limit + 1)
+    except (OSError, EOFError, zlib.error):
+        raise SourceError(f"{url}: the page's {coding} data is corrupt") from None
+    if len(data) > limit:
+        raise SourceError(f"{url}: page over the {limit:,}-byte limit once decompressed")
+    return data
