@@ -18,9 +18,11 @@ from briefgen.atomic import write_all, write_bytes
 from briefgen.cache import Cache, VectorCache, stamp
 from briefgen.config import Config, check_inputs
 from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError, StrictWarnings
+from briefgen.inert import escape
 from briefgen.model import ArticleFacts
 from briefgen.sources.article import Article
 from briefgen.sources.language import language_warning
+from briefgen.sources.feeds import same_page
 from briefgen.sources.fetch import PageCache
 from briefgen.sources.html import looks_like_html
 from briefgen.sources.reader import read_article
@@ -28,6 +30,7 @@ from briefgen.sources.reader import read_article
 Progress = Callable[[str], None]
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: the least a sentence needs
+_WORDS = re.compile(r"\w+")
 OUTPUT_SUFFIXES = ("md", "html", "json", "pdf")  # whatever formats this config asks, a glob must skip all
 LOCK_TIMEOUT_S = 600  # a second build of the same output waits this long, then gives up
 
@@ -54,7 +57,7 @@ def validate(config: Config) -> None:
         raise ConfigError(problems)
 
 
-def read_articles(config: Config, out: Path | None = None) -> list[Article]:
+def read_articles(config: Config, out: Path | None = None, now: dt.datetime | None = None) -> list[Article]:
     """Read and clean every article, in config order (S1, S2, ...). The
     build's own outputs in ``out`` (default: output.dir) are never read: a
     glob that reaches them skips them, a path naming one is an error, so a
@@ -73,25 +76,36 @@ def read_articles(config: Config, out: Path | None = None) -> list[Article]:
             continue
         files.append((file, shown, entry))
     pages = PageCache(config.resolve(config.cache_dir))
-    number = 0
-    for file, shown, entry in files:
+    seen_urls: set[str] = set()
+    fetched_texts: list[frozenset] = []
+    for file, shown, entry, url, meta in _expanded(config, files, pages, now, problems):
+        source_id = f"S{len(articles) + 1}"
         try:
             if file is None:
-                article = _fetched(config, entry, f"S{number + 1}", pages)
+                if same_page(url) in seen_urls:
+                    log.info("%s: left out: the same page is listed already", url)
+                    continue
+                seen_urls.add(same_page(url))
+                article = _fetched(config, url, meta, entry.encoding, source_id, pages)
             else:
-                article = read_article(file, f"S{number + 1}", entry.metadata(), display_path=shown,
-                                       encoding=entry.encoding)
+                article = read_article(file, source_id, meta, display_path=shown, encoding=entry.encoding)
         except SourceError as err:
             if file is None and config.fetch.on_error == "warn":
                 log.warning("%s; left out of the brief (fetch.on_error: warn)", err)
             else:
                 problems.append(str(err))
             continue
-        number += 1
         article.source.path = shown if file is not None else None
         if not _WORD.search(article.text):
             problems.append(f"{shown}: no sentences to read: no words left after removing page furniture")
             continue
+        if file is None:
+            # Two feeds often carry one wire story under two addresses: read once.
+            words = _shingles(article.text)
+            if any(_alike(words, other) for other in fetched_texts):
+                log.info("%s: left out: near word for word an earlier page", url)
+                continue
+            fetched_texts.append(words)
         for warning in article.warnings:
             log.warning(warning)
         articles.append(article)
@@ -102,25 +116,72 @@ def read_articles(config: Config, out: Path | None = None) -> list[Article]:
     return articles
 
 
-def _fetched(config: Config, entry, source_id: str, pages: PageCache) -> Article:  # noqa: ANN001
-    """The article of a ``url`` entry: fetched (or not modified since the
+NEAR_COPY = 0.9  # share of word 5-grams two fetched pages share when they are one text
+SHINGLE = 5
+
+
+def _shingles(text: str) -> frozenset:
+    words = _WORDS.findall(text.lower())
+    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
+
+
+def _alike(a: frozenset, b: frozenset) -> bool:
+    return bool(a and b) and len(a & b) >= NEAR_COPY * min(len(a), len(b))
+
+
+def _options(config: Config):  # noqa: ANN202
+    from briefgen.sources.fetch import FetchOptions
+
+    return FetchOptions(config.fetch.timeout, config.fetch.max_bytes, config.fetch.retries)
+
+
+def _expanded(config: Config, files, pages: PageCache, now: dt.datetime | None,  # noqa: ANN001
+              problems: list[str]):
+    """(file or None, shown, entry, url, metadata) per article, in config
+    order; a feed gives one per entry it keeps (its failure is a fetch's)."""
+    from briefgen.sources.feeds import FEED_TYPES, select
+    from briefgen.sources.fetch import fetch
+
+    for file, shown, entry in files:
+        if entry.feed is None:
+            yield file, shown, entry, entry.url, entry.metadata()
+            continue
+        try:
+            feed = fetch(entry.feed, _options(config), pages, FEED_TYPES)
+            items = select(feed.body, entry.feed, now or dt.datetime.now(dt.timezone.utc), entry.since,
+                           entry.any_of, entry.all_of, entry.none_of, entry.max_articles)
+        except SourceError as err:
+            if config.fetch.on_error == "warn":
+                log.warning("%s; its entries are left out (fetch.on_error: warn)", err)
+            else:
+                problems.append(str(err))
+            continue
+        if not items:
+            log.warning("%s: no entry of the feed matches its selection", shown)
+        for item in items:
+            meta = entry.metadata() | {"url": item.url}
+            meta["title"] = meta["title"] or item.title
+            meta["published"] = meta["published"] or item.published
+            yield None, escape(item.url), entry, item.url, meta
+
+
+def _fetched(config: Config, url: str, meta: dict, encoding: str | None, source_id: str,
+             pages: PageCache) -> Article:
+    """The article of a page to fetch: fetched (or not modified since the
     cached copy), decoded, and read as a page or as text."""
-    from briefgen.sources.fetch import FetchOptions, fetch
+    from briefgen.sources.fetch import fetch
     from briefgen.sources.reader import article_from_page, article_from_text, decode
 
-    options = FetchOptions(config.fetch.timeout, config.fetch.max_bytes, config.fetch.retries)
-    url = entry.url
-    page = fetch(url, options, pages)
+    page = fetch(url, _options(config), pages)
     if not page.body.strip():
         raise SourceError(f"{url}: the page is empty")
-    charset = entry.encoding or _charset(page.charset)
+    charset = encoding or _charset(page.charset)
     try:
         text, warnings = decode(page.body, url, charset)
     except SourceError:
-        if entry.encoding:
+        if encoding:
             raise
         text, warnings = decode(page.body, url)  # the server's charset was wrong: detected instead
-    meta = entry.metadata() | {"url": url}
     article = (article_from_page(text, source_id, meta, url) if page.kind == "html" or looks_like_html(text)
                else article_from_text(text, source_id, meta, url, front_matter_allowed=False))
     if article.source.text_file is None:
@@ -311,7 +372,7 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
 
         # 2. Read and clean the articles.
         progress(f"reading {len(config.article_inputs())} articles")
-        articles = read_articles(config, out.resolve())
+        articles = read_articles(config, out.resolve(), now)
         lap("read")
 
         pages = saved_texts(config, articles, out)

@@ -50,6 +50,18 @@ class ArticleEntry(_Strict):
     page to fetch (http or https only; see ``fetch``)."""
     encoding: str | None = None
     """Text encoding of the file (e.g. cp1252); default: UTF-8, else detected with a warning."""
+    feed: str | None = None
+    """An RSS or Atom feed (http or https) whose entries' pages are fetched as articles."""
+    since: str | None = None
+    """With a feed: only entries published within this long before the build ("24h", "3d", "1w")."""
+    any_of: list[str] | None = None
+    """With a feed: only entries whose title or summary has one of these words."""
+    all_of: list[str] | None = None
+    """With a feed: only entries whose title or summary has every one of these words."""
+    none_of: list[str] | None = None
+    """With a feed: no entry whose title or summary has one of these words."""
+    max_articles: int | None = Field(default=None, ge=1, le=500)
+    """With a feed: at most this many entries, newest first."""
 
     @field_validator("encoding")
     @classmethod
@@ -69,12 +81,25 @@ class ArticleEntry(_Strict):
     @model_validator(mode="after")
     def _one_location(self) -> ArticleEntry:
         if self.path is not None and self.glob is not None:
-            raise ValueError("expected one of 'path', 'glob' or 'url', not both 'path' and 'glob'")
-        if self.path is None and self.glob is None:
-            if self.url is None:
-                raise ValueError("expected one of 'path', 'glob' or 'url'")
-            if not self.url.lower().startswith(("http://", "https://")):
-                raise ValueError("a url to fetch must start with http:// or https://")
+            raise ValueError("expected one of 'path', 'glob', 'url' or 'feed', not both 'path' and 'glob'")
+        if self.feed is not None:
+            if self.path is not None or self.glob is not None or self.url is not None:
+                raise ValueError("a feed entry names no 'path', 'glob' or 'url': its entries give the pages")
+            if not self.feed.lower().startswith(("http://", "https://")):
+                raise ValueError("a feed must start with http:// or https://")
+            if self.since is not None:
+                from briefgen.sources.feeds import window
+
+                window(self.since)
+        else:
+            used = [k for k in ("since", "any_of", "all_of", "none_of", "max_articles") if getattr(self, k) is not None]
+            if used:
+                raise ValueError(f"{used[0]!r} selects a feed's entries; give it with 'feed'")
+            if self.path is None and self.glob is None:
+                if self.url is None:
+                    raise ValueError("expected one of 'path', 'glob', 'url' or 'feed'")
+                if not self.url.lower().startswith(("http://", "https://")):
+                    raise ValueError("a url to fetch must start with http:// or https://")
         return self
 
     @property
@@ -185,7 +210,7 @@ class Config(_Strict):
         files: list[tuple[Path | None, str, ArticleEntry]] = []
         for entry in self.articles:
             if entry.fetched:
-                files.append((None, escape(entry.url or ""), entry))
+                files.append((None, escape(entry.feed or entry.url or ""), entry))
             elif entry.path is not None:
                 files.append((self.resolve(entry.path), escape(entry.path), entry))
             else:

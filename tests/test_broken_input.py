@@ -68,7 +68,7 @@ CASES = {
     "empty_title": (_base().replace("Harbour", '""'), STORY, "check", "title: expected some text, found an empty string"),
     "empty_articles": ("title: Harbour\narticles: []\n", None, "check", "articles: expected at least 1 entry, found none"),
     "article_without_location": (_base(articles="[{title: Harbour}]"), None, "check",
-                                 "articles[0]: expected one of 'path', 'glob' or 'url'"),
+                                 "articles[0]: expected one of 'path', 'glob', 'url' or 'feed'"),
     "duplicate_articles": (_base(articles="[{path: a.txt}, {path: ./a.txt}]"), STORY, "check",
                            "articles: ./a.txt is listed twice; remove the duplicate"),
     "glob_matches_nothing": (_base(articles="[{glob: 'news/*.md'}]"), None, "check",

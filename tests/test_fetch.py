@@ -97,7 +97,7 @@ def test_a_page_is_fetched_and_then_only_asked_whether_it_changed(server, tmp_pa
 
 @pytest.mark.parametrize(("path", "says"), [
     ("/missing", "HTTP 404"), ("/slow", "timed out"), ("/huge", "10,000-byte limit"),
-    ("/loop", "redirect refused"), ("/tofile", "redirect refused"), ("/pdf", "not a web page (application/pdf)"),
+    ("/loop", "redirect refused"), ("/tofile", "redirect refused"), ("/pdf", "not an HTML or text page (application/pdf)"),
     ("/bomb", "limit once decompressed"),
 ])
 def test_a_page_that_cannot_be_had_is_one_line_naming_it(server, tmp_path, path, says):

@@ -101,12 +101,14 @@ class PageCache:
             pass  # a cache that cannot be written costs a download tomorrow, nothing else
 
 
-def fetch(url: str, options: FetchOptions, cache: PageCache) -> Page:
-    """The page at ``url``; a SourceError (one line naming the URL) when it cannot be had."""
+def fetch(url: str, options: FetchOptions, cache: PageCache, kinds: dict[str, str] | None = None) -> Page:
+    """The page at ``url``; a SourceError (one line naming the URL) when it
+    cannot be had. ``kinds``: the content types taken (default: web pages)."""
+    kinds = kinds or PAGE_TYPES
     if not url.lower().startswith(("http://", "https://")):
         raise SourceError(f"{url}: only http:// and https:// addresses are fetched")
     cached = cache.get(url)
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8",
+    headers = {"User-Agent": USER_AGENT, "Accept": ",".join(kinds),
                "Accept-Encoding": "gzip, deflate"}
     if cached:
         if cached[0].get("etag"):
@@ -120,7 +122,7 @@ def fetch(url: str, options: FetchOptions, cache: PageCache) -> Page:
             time.sleep(options.backoff * 2 ** (attempt - 1))
         try:
             with opener.open(urllib.request.Request(url, headers=headers), timeout=options.timeout) as response:
-                return _page(url, response, options, cache)
+                return _page(url, response, options, cache, kinds)
         except urllib.error.HTTPError as err:
             if err.code == 304 and cached:
                 meta, body = cached
@@ -141,11 +143,13 @@ def fetch(url: str, options: FetchOptions, cache: PageCache) -> Page:
     raise SourceError(f"{url}: cannot fetch: {problem}")
 
 
-def _page(url: str, response, options: FetchOptions, cache: PageCache) -> Page:  # noqa: ANN001 - urllib's
+def _page(url: str, response, options: FetchOptions, cache: PageCache,  # noqa: ANN001 - urllib's
+          kinds: dict[str, str]) -> Page:
     info: Message = response.headers
-    kind = PAGE_TYPES.get(info.get_content_type())
+    kind = kinds.get(info.get_content_type())
     if kind is None:
-        raise SourceError(f"{url}: not a web page ({info.get_content_type()}); give an HTML or text page")
+        wanted = "an RSS or Atom feed" if "feed" in kinds.values() else "an HTML or text page"
+        raise SourceError(f"{url}: not {wanted} ({info.get_content_type()})")
     body = response.read(options.max_bytes + 1)
     if len(body) > options.max_bytes:
         raise SourceError(f"{url}: page over the {options.max_bytes:,}-byte limit")
