@@ -78,7 +78,7 @@ def read_articles(config: Config, out: Path | None = None, now: dt.datetime | No
     pages = PageCache(config.resolve(config.cache_dir))
     seen_urls: set[str] = set()
     fetched_texts: list[frozenset] = []
-    for file, shown, entry, url, meta in _expanded(config, files, pages, now, problems):
+    for file, shown, entry, url, meta, public_only in _expanded(config, files, pages, now, problems):
         source_id = f"S{len(articles) + 1}"
         try:
             if file is None:
@@ -86,7 +86,7 @@ def read_articles(config: Config, out: Path | None = None, now: dt.datetime | No
                     log.info("%s: left out: the same page is listed already", url)
                     continue
                 seen_urls.add(same_page(url))
-                article = _fetched(config, url, meta, entry.encoding, source_id, pages)
+                article = _fetched(config, url, meta, entry.encoding, source_id, pages, public_only)
             else:
                 article = read_article(file, source_id, meta, display_path=shown, encoding=entry.encoding)
         except SourceError as err:
@@ -129,22 +129,25 @@ def _alike(a: frozenset, b: frozenset) -> bool:
     return bool(a and b) and len(a & b) >= NEAR_COPY * min(len(a), len(b))
 
 
-def _options(config: Config):  # noqa: ANN202
+def _options(config: Config, public_only: bool = False):  # noqa: ANN202
     from briefgen.sources.fetch import FetchOptions
 
-    return FetchOptions(config.fetch.timeout, config.fetch.max_bytes, config.fetch.retries)
+    return FetchOptions(config.fetch.timeout, config.fetch.max_bytes, config.fetch.retries,
+                        public_only=public_only)
 
 
 def _expanded(config: Config, files, pages: PageCache, now: dt.datetime | None,  # noqa: ANN001
               problems: list[str]):
-    """(file or None, shown, entry, url, metadata) per article, in config
-    order; a feed gives one per entry it keeps (its failure is a fetch's)."""
+    """(file or None, shown, entry, url, metadata, public only) per article,
+    in config order; a feed gives one per entry it keeps (its failure is a
+    fetch's). A public feed's links are fetched only from public hosts: the
+    feed, not the config, chose them."""
     from briefgen.sources.feeds import FEED_TYPES, select
-    from briefgen.sources.fetch import fetch
+    from briefgen.sources.fetch import fetch, is_public
 
     for file, shown, entry in files:
         if entry.feed is None:
-            yield file, shown, entry, entry.url, entry.metadata()
+            yield file, shown, entry, entry.url, entry.metadata(), False
             continue
         try:
             feed = fetch(entry.feed, _options(config), pages, FEED_TYPES)
@@ -158,27 +161,28 @@ def _expanded(config: Config, files, pages: PageCache, now: dt.datetime | None, 
             continue
         if not items:
             log.warning("%s: no entry of the feed matches its selection", shown)
+        public_only = is_public(entry.feed)
         for item in items:
             meta = entry.metadata() | {"url": item.url}
             meta["title"] = meta["title"] or item.title
             meta["published"] = meta["published"] or item.published
-            yield None, escape(item.url), entry, item.url, meta
+            yield None, escape(item.url), entry, item.url, meta, public_only
 
 
 def _fetched(config: Config, url: str, meta: dict, encoding: str | None, source_id: str,
-             pages: PageCache) -> Article:
+             pages: PageCache, public_only: bool = False) -> Article:
     """The article of a page to fetch: fetched (or not modified since the
     cached copy), decoded, and read as a page or as text."""
     from briefgen.sources.fetch import fetch
     from briefgen.sources.reader import article_from_page, article_from_text, decode
 
-    page = fetch(url, _options(config), pages)
+    page = fetch(url, _options(config, public_only), pages)
     if not page.body.strip():
         raise SourceError(f"{url}: the page is empty")
     charset = encoding or _charset(page.charset)
     try:
         text, warnings = decode(page.body, url, charset)
-    except SourceError:
+    except (SourceError, UnicodeError, LookupError):
         if encoding:
             raise
         text, warnings = decode(page.body, url)  # the server's charset was wrong: detected instead
@@ -195,7 +199,7 @@ def _charset(name: str | None) -> str | None:
     import codecs
 
     try:
-        codec = codecs.lookup(name) if name else None
+        codec = codecs.lookup(name) if isinstance(name, str) and name else None
     except LookupError:
         return None
     return name if codec is not None and getattr(codec, "_is_text_encoding", True) else None

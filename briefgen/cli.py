@@ -126,7 +126,10 @@ class _Inert(logging.Formatter):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.verbose and args.quiet:  # given on both sides of the command
+        parser.error("-v/--verbose and -q/--quiet cannot be used together")
     if argv is None:  # the command line's own process: nothing forks after it embeds
         from briefgen.fuse.similar import use_all_cores
 
@@ -139,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     # The logger passes warnings on (a --strict build counts them); the
     # handler prints what was asked.
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
-    handler.setLevel(logging.INFO if args.verbose else logging.ERROR if args.quiet else logging.WARNING)
+    # A --strict build shows its warnings even with --quiet: they are why it fails.
+    hidden = args.quiet and not getattr(args, "strict", False)
+    handler.setLevel(logging.INFO if args.verbose else logging.ERROR if hidden else logging.WARNING)
     log.propagate = False
     try:
         return COMMANDS[args.command](args)

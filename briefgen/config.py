@@ -61,7 +61,7 @@ class ArticleEntry(_Strict):
     none_of: list[str] | None = None
     """With a feed: no entry whose title or summary has one of these words."""
     max_articles: int | None = Field(default=None, ge=1, le=500)
-    """With a feed: at most this many entries, newest first."""
+    """With a feed: at most this many entries, newest first (default 50)."""
 
     @field_validator("encoding")
     @classmethod

@@ -54,3 +54,12 @@ def test_strict_fails_on_a_warning_and_keeps_the_previous_brief(tmp_path, capsys
     err = capsys.readouterr().err.splitlines()
     assert err[-1].startswith("briefgen: error: --strict: 1 warning above; the previous brief is kept")
     assert (tmp_path / "out" / "brief.md").read_bytes() == before
+
+
+def test_verbose_and_quiet_together_is_a_usage_error(tmp_path, capsys):
+    import pytest
+
+    config = _project(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        main(["-v", "build", "-q", "-c", config])
+    assert done.value.code == 2 and "cannot be used together" in capsys.readouterr().err

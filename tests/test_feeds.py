@@ -111,3 +111,20 @@ def test_a_brief_from_a_feed_reads_each_story_once_and_cites_the_saved_texts(ser
     for source in brief["sources"]:
         text = (tmp_path / "out" / source["text_file"]).read_text(encoding="utf-8")
         assert "Tamsin harbour bridge" in text
+
+
+def test_a_feed_body_naming_a_file_is_no_file_read(tmp_path):
+    # feedparser reads a bytes string that names a file as that file: never here.
+    secret = tmp_path / "feed.xml"
+    secret.write_bytes(_rss("http://example.org"))
+    with pytest.raises(Exception) as err:
+        select(str(secret).encode(), "feed", NOW)
+    assert "not an RSS or Atom feed" in str(err.value)
+
+
+def test_an_entry_date_no_calendar_holds_is_no_date():
+    feed = (b"<?xml version='1.0'?><rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'><channel>"
+            b"<title>t</title><item><title>x</title><link>http://example.org/x</link>"
+            b"<dc:date>0000-01-01T00:00:00Z</dc:date></item></channel></rss>")
+    assert [i.published for i in select(feed, "feed", NOW)] == [None]
+    assert select(feed, "feed", NOW, since="24h") == []

@@ -144,3 +144,64 @@ def test_a_brief_of_fetched_pages_keeps_going_when_one_fails(server, tmp_path, c
                       encoding="utf-8")
     assert main(["build", "--force", "-c", str(config)]) == 1
     assert f"briefgen: error: {server}/missing: cannot fetch: HTTP 404" in capsys.readouterr().err
+
+
+class _Hostile(http.server.BaseHTTPRequestHandler):
+    """Answers a well-behaved server never gives."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        if self.path == "/short":  # says 100 bytes, sends 3
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.write(b"<p>")
+        elif self.path == "/badport":
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:abc/")
+            self.end_headers()
+        elif self.path == "/garbage":
+            self.wfile.write(b"NONSENSE\r\n\r\n")
+        elif self.path == "/304":
+            self.send_response(304)
+            self.end_headers()
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize(("path", "says"), [("/short", "broken HTTP answer"), ("/badport", "cannot fetch"),
+                                            ("/garbage", "broken HTTP answer"), ("/304", "never fetched before")])
+def test_broken_answers_are_one_line_never_an_internal_error(hostile, tmp_path, path, says):
+    with pytest.raises(SourceError, match=says):
+        fetch(f"{hostile}{path}", FAST, PageCache(tmp_path))
+
+
+def test_a_public_feeds_links_to_local_addresses_are_not_fetched(server, tmp_path):
+    from briefgen.sources.fetch import is_public
+
+    assert not is_public(f"{server}/page") and not is_public("http://10.0.0.1/") and not is_public("http://[::1/")
+    local = FetchOptions(timeout=0.5, max_bytes=10_000, retries=0, public_only=True)
+    with pytest.raises(SourceError, match="private or local address"):
+        fetch(f"{server}/page", local, PageCache(tmp_path))
+    with pytest.raises(SourceError, match="not a valid web address"):
+        fetch(f"{server}/a b", FAST, PageCache(tmp_path))
+
+
+def test_an_unsound_cache_entry_is_no_copy(server, tmp_path):
+    cache = PageCache(tmp_path)
+    fetch(f"{server}/page", FAST, cache)
+    meta_file = next((tmp_path / "pages").glob("*.json"))
+    for meta in ({"url": f"{server}/page"}, {"url": f"{server}/page", "kind": "html", "etag": ["x"]},
+                 {"url": f"{server}/page", "kind": "html", "etag": "a\nb"}, "not a mapping"):
+        meta_file.write_text(json.dumps(meta), encoding="utf-8")
+        assert cache.get(f"{server}/page") is None
+        assert not fetch(f"{server}/page", FAST, cache).from_cache  # fetched whole again

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -19,6 +20,7 @@ from briefgen.errors import SourceError
 
 FEED_TYPES = {"application/rss+xml": "feed", "application/atom+xml": "feed", "application/xml": "feed",
               "text/xml": "feed", "application/feed+json": "feed", "application/rdf+xml": "feed"}
+DEFAULT_MAX = 50  # entries read from one feed when max_articles is not given
 _DURATION = re.compile(r"^\s*(\d{1,5})\s*([hdw])\s*$", re.IGNORECASE)
 _UNITS = {"h": dt.timedelta(hours=1), "d": dt.timedelta(days=1), "w": dt.timedelta(weeks=1)}
 # Query keys that only tell where a click came from: the same page either way.
@@ -43,7 +45,11 @@ def window(text: str) -> dt.timedelta:
 def same_page(url: str) -> str:
     """A URL with what does not change the page left out (fragment, tracking
     parameters, case of scheme and host): two feeds' links to one story match."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        return url
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
 
@@ -54,7 +60,9 @@ def select(body: bytes, where: str, now: dt.datetime, since: str | None = None, 
     """The feed's entries to read, newest first."""
     import feedparser
 
-    parsed = feedparser.parse(body)
+    # A stream, never the bytes themselves: feedparser takes a bytes string
+    # that names a file for that file's path and would read it.
+    parsed = feedparser.parse(io.BytesIO(body))
     if not parsed.entries and parsed.get("bozo"):
         problem = " ".join(str(parsed.get("bozo_exception", "not a feed")).split())[:200]
         raise SourceError(f"{where}: not an RSS or Atom feed ({problem})")
@@ -64,8 +72,7 @@ def select(body: bytes, where: str, now: dt.datetime, since: str | None = None, 
         link = entry.get("link")
         if not link or not str(link).lower().startswith(("http://", "https://")):
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        when = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc) if stamp else None
+        when = _when(entry.get("published_parsed") or entry.get("updated_parsed"))
         if oldest is not None and (when is None or when < oldest):
             continue  # outside the window, or no time to tell
         words = f"{entry.get('title', '')} {entry.get('summary', '')}"
@@ -73,8 +80,15 @@ def select(body: bytes, where: str, now: dt.datetime, since: str | None = None, 
             continue
         kept.append((when, FeedItem(str(link), _line(entry.get("title")), when.date() if when else None)))
     kept.sort(key=lambda pair: pair[0] or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
-    items = [item for _, item in kept]
-    return items[:max_articles] if max_articles else items
+    return [item for _, item in kept][:max_articles or DEFAULT_MAX]
+
+
+def _when(stamp: object) -> dt.datetime | None:
+    """An entry's time, or None when it has none or one no calendar holds (year 0)."""
+    try:
+        return dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc) if stamp else None
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
 
 
 def _has(text: str, word: str) -> bool:

@@ -17,7 +17,10 @@ from briefgen.errors import SourceError
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # A file that opens as an HTML document, or plain text full of block tags
 # (a page saved under a .txt name: "Sport</nav><article><h1>Strike").
-_DOCUMENT = re.compile(r"\A\s*+(?:<!--.*?-->\s*+)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# A comment's body is "anything but -->", read possessively: no backtracking
+# however many comments lead the file.
+_DOCUMENT = re.compile(r"\A\s*+(?:<!--(?:[^-]|-(?!->))*+-->\s*+)*+<(?:!doctype\s+html|html|head|body)\b",
+                       re.IGNORECASE)
 _BLOCK_CLOSE = re.compile(r"</(?:p|div|article|section|nav|header|footer|h[1-6]|li|ul|ol|span|table|td|body)>",
                           re.IGNORECASE)
 BLOCK_TAGS = 3  # closing block tags in a text before it is taken for a page
