@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import re
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from briefgen import __version__
 from briefgen.atomic import write_all, write_bytes
 from briefgen.cache import Cache, VectorCache, stamp
+from briefgen.changes import compare, load_previous
 from briefgen.config import Config, check_inputs
 from briefgen.errors import BuildLocked, ConfigError, RenderError, SourceError, StrictWarnings
 from briefgen.inert import escape
@@ -368,7 +370,7 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
     try:
         # A build killed while writing leaves its temporary files; no one else
         # writes them while we hold the lock.
-        for target in [*targets.values(), stamp_file]:
+        for target in [*targets.values(), stamp_file, out / f".{config.output.name}.model.json"]:
             for leftover in out.glob(f".{glob_escape(target.name)}.*.tmp"):
                 leftover.unlink(missing_ok=True)
         for leftover in sources_dir(config, out).glob(".S*.txt.*.tmp"):
@@ -403,6 +405,10 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
 
         vector_cache = VectorCache(cache_dir, {a.source.id: a.raw for a in articles}, MODEL)
         brief = fuse(config, articles, facts, now=now, embed=vector_cache.embedder(vectors))
+        model_file = out / f".{config.output.name}.model.json"
+        previous = load_previous(model_file)
+        if previous is not None:
+            brief.changes = compare(previous, brief)
         lap("fuse")
 
         # 6. Render every format in memory first: a failure writes nothing.
@@ -420,7 +426,14 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
             stamp_file.unlink(missing_ok=True)
             if pages:
                 sources_dir(config, out).mkdir(exist_ok=True)
-            write_all({**{path: rendered[fmt] for fmt, path in targets.items()}, **pages})
+            files = {**{path: rendered[fmt] for fmt, path in targets.items()}, **pages}
+            if config.output.archive:
+                day = out / brief.generated_at.astimezone(dt.timezone.utc).date().isoformat()
+                day.mkdir(exist_ok=True)
+                files |= {day / path.name: rendered[fmt] for fmt, path in targets.items()}
+            # Today's model, for tomorrow's "What changed" (written with the outputs).
+            files[model_file] = json.dumps(brief.to_dict(), default=str).encode("utf-8")
+            write_all(files)
             result.written.extend(targets.values())
             result.written.extend(pages)
             _remove_stale(sources_dir(config, out), set(pages))

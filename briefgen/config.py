@@ -127,6 +127,8 @@ class Output(_Strict):
     """Base file name: <dir>/<name>.md, .pdf, .json, .html."""
     formats: list[str] = Field(default=["md", "pdf", "json", "html"], min_length=1)
     """Formats to write: md, html, pdf, json."""
+    archive: bool = False
+    """Also keep each day's brief in <dir>/YYYY-MM-DD/ (the latest stays at the usual paths)."""
     max_pages: int | None = Field(default=3, ge=1)
     """Page budget of the PDF: sections show their most important items until it fits
     (null: no budget). A section's own max_items is kept as given."""

@@ -361,6 +361,23 @@ class SourceComparison:
 
 
 @dataclass
+class Changes:
+    """What changed since the previous brief of the same config (``briefgen.changes``)."""
+
+    since: str  # generated_at of the previous brief
+    new_claims: list[str] = field(default_factory=list)  # ids of this brief's claims the previous lacked
+    dropped_claims: list[dict[str, Any]] = field(default_factory=list)  # {"speaker", "text"} no longer carried
+    new_actors: list[str] = field(default_factory=list)  # actor ids
+    figures: list[dict[str, Any]] = field(default_factory=list)  # {"what", "before", "now"}: a reading moved
+    new_questions: list[str] = field(default_factory=list)  # question ids
+    settled_questions: list[str] = field(default_factory=list)  # the previous brief's, no longer asked
+
+    def empty(self) -> bool:
+        return not (self.new_claims or self.dropped_claims or self.new_actors or self.figures
+                    or self.new_questions or self.settled_questions)
+
+
+@dataclass
 class Brief:
     title: str
     generated_at: dt.datetime
@@ -379,6 +396,7 @@ class Brief:
     figures: list[Figure] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # section names, in brief order
     notes: list[str] = field(default_factory=list)  # the tool's own remarks (undated sources, ...)
+    changes: Changes | None = None  # since the previous brief of the same config, when there was one
 
     def to_dict(self) -> dict[str, Any]:
         def conv(value: Any) -> Any:
