@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common], help="validate the config and its inputs, build nothing")
     check.add_argument("-c", "--config", default="config.yaml", help="config file (default: ./config.yaml)")
 
+    start = commands.add_parser("init", parents=[common], help="write a config and an example article to start from")
+    start.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
+
     extract = commands.add_parser("extract", parents=[common],
                                   help="print every attributed statement, mention and dated event of articles")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -105,6 +108,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from briefgen.starter import init
+
+    written = init(args.folder)
+    if not args.quiet:
+        print(f"wrote {', '.join(str(p) for p in written)}; next: briefgen build -c {written[0]}")
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from briefgen.extract_cli import extract_files
 
@@ -113,7 +125,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract}
+COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract, "init": cmd_init}
 
 
 class _Inert(logging.Formatter):

@@ -63,3 +63,14 @@ def test_verbose_and_quiet_together_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as done:
         main(["-v", "build", "-q", "-c", config])
     assert done.value.code == 2 and "cannot be used together" in capsys.readouterr().err
+
+
+def test_init_writes_a_config_that_checks_and_never_overwrites(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "new")]) == 0
+    assert "next: briefgen build -c" in capsys.readouterr().out
+    assert main(["check", "-c", str(tmp_path / "new" / "config.yaml")]) == 0
+    assert "ok (1 articles" in capsys.readouterr().out
+    (tmp_path / "new" / "articles" / "example.md").write_text("mine", encoding="utf-8")
+    assert main(["init", str(tmp_path / "new")]) == 1
+    assert "exists already; nothing was written" in capsys.readouterr().err
+    assert (tmp_path / "new" / "articles" / "example.md").read_text(encoding="utf-8") == "mine"
