@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     start = commands.add_parser("init", parents=[common], help="write a config and an example article to start from")
     start.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
 
+    schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of the config or of brief.json")
+    schema.add_argument("which", choices=["config", "brief"])
+
     extract = commands.add_parser("extract", parents=[common],
                                   help="print every attributed statement, mention and dated event of articles")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -117,6 +120,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from briefgen import schema
+
+    made = schema.config_schema() if args.which == "config" else schema.brief_schema()
+    json.dump(made, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from briefgen.extract_cli import extract_files
 
@@ -125,7 +137,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract, "init": cmd_init}
+COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract, "init": cmd_init, "schema": cmd_schema}
 
 
 class _Inert(logging.Formatter):
@@ -166,6 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         for line in str(err).split("\n"):
             print(f"briefgen: error: {escape(line)}", file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:  # "briefgen schema brief | head": the reader has all it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("briefgen: interrupted; previous outputs are untouched", file=sys.stderr)
         return 130

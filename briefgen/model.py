@@ -411,4 +411,6 @@ class Brief:
         data = conv(dataclasses.asdict(self))
         # The contract names summary items by claim id; the claims live in key_claims.
         data["summary"] = [c.id for c in self.summary]
-        return data
+        from briefgen.schema import SCHEMA_VERSION
+
+        return {"schema_version": SCHEMA_VERSION, **data}

@@ -52,3 +52,20 @@ def test_a_rebuild_of_the_same_articles_says_nothing_is_new(tmp_path):
     md, data = _build(tmp_path, FIRST, force=True)
     assert "*Nothing new since the previous brief (2024-03-11T07:00:00+00:00).*" in md
     assert data["changes"]["new_claims"] == [] and data["changes"]["dropped_claims"] == []
+
+
+def test_brief_json_follows_its_schema(tmp_path, capsys):
+    from briefgen.cli import main
+
+    _, data = _build(tmp_path, FIRST, SECOND)
+    assert main(["schema", "brief"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == schema["properties"]["schema_version"]["const"]
+    assert set(schema["required"]) <= set(data) <= set(schema["properties"])
+    for field, model in (("key_claims", "Claim"), ("actors", "Actor"), ("sources", "Source"),
+                         ("open_questions", "Question"), ("stories", "Story")):
+        known = set(schema["$defs"][model]["properties"])
+        assert data[field] and all(set(item) <= known for item in data[field]), field
+    assert main(["schema", "config"]) == 0
+    config = json.loads(capsys.readouterr().out)
+    assert {"articles", "output", "fetch"} <= set(config["properties"]) and "base_dir" not in config["properties"]
