@@ -406,7 +406,7 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
         vector_cache = VectorCache(cache_dir, {a.source.id: a.raw for a in articles}, MODEL)
         brief = fuse(config, articles, facts, now=now, embed=vector_cache.embedder(vectors))
         model_file = out / f".{config.output.name}.model.json"
-        previous = load_previous(model_file)
+        previous = load_previous(model_file) if config.output.compare else None
         if previous is not None:
             brief.changes = compare(previous, brief)
         lap("fuse")
@@ -431,8 +431,9 @@ def _build(config: Config, out_dir: Path | None, progress: Progress, force: bool
                 day = out / brief.generated_at.astimezone(dt.timezone.utc).date().isoformat()
                 day.mkdir(exist_ok=True)
                 files |= {day / path.name: rendered[fmt] for fmt, path in targets.items()}
-            # Today's model, for tomorrow's "What changed" (written with the outputs).
-            files[model_file] = json.dumps(brief.to_dict(), default=str).encode("utf-8")
+            if config.output.compare:
+                # Today's model, for tomorrow's "What changed" (written with the outputs).
+                files[model_file] = json.dumps(brief.to_dict(), default=str).encode("utf-8")
             write_all(files)
             result.written.extend(targets.values())
             result.written.extend(pages)

@@ -129,6 +129,13 @@ class Output(_Strict):
     """Formats to write: md, html, pdf, json."""
     archive: bool = False
     """Also keep each day's brief in <dir>/YYYY-MM-DD/ (the latest stays at the usual paths)."""
+    changes: bool | None = None
+    """Open the brief with "What changed" since the previous brief of this config
+    (default: on when archive is)."""
+
+    @property
+    def compare(self) -> bool:
+        return self.archive if self.changes is None else self.changes
     max_pages: int | None = Field(default=3, ge=1)
     """Page budget of the PDF: sections show their most important items until it fits
     (null: no budget). A section's own max_items is kept as given."""
