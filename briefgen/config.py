@@ -327,9 +327,34 @@ def validate(data: Any, base_dir: Path) -> Config:
             if line not in problems:
                 problems.append(line)
         problems += _missing_files(data, base_dir)
+        problems += [p for p in _raw_name_problems(data) if p not in problems]
         raise ConfigError(problems) from None
     config.base_dir = base_dir
     return config
+
+
+def _name_problems(section_names: list[Any], formats: list[Any], known_sections: list[str],
+                   known_formats: list[str]) -> list[str]:
+    problems = []
+    for i, name in enumerate(section_names):
+        if isinstance(name, str) and name not in known_sections:
+            problems.append(f"sections[{i}]: unknown section {name!r}; expected one of: {', '.join(sorted(known_sections))}")
+    for i, fmt in enumerate(formats):
+        if isinstance(fmt, str) and fmt not in known_formats:
+            problems.append(f"output.formats[{i}]: unknown format {fmt!r}; expected one of: {', '.join(sorted(known_formats))}")
+    return problems
+
+
+def _raw_name_problems(data: dict[str, Any]) -> list[str]:
+    """Unknown section and format names in a config that failed its schema:
+    reported with the schema's problems, so one run lists everything."""
+    from briefgen import render, sections
+
+    raw_sections = data.get("sections")
+    names = [s.get("name") if isinstance(s, dict) else s for s in raw_sections] if isinstance(raw_sections, list) else []
+    output = data.get("output")
+    formats = output.get("formats") if isinstance(output, dict) else None
+    return _name_problems(names, formats if isinstance(formats, list) else [], sections.names(), render.names())
 
 
 def _escapes(codec: codecs.CodecInfo) -> bool:
@@ -409,12 +434,8 @@ def check_inputs(config: Config, known_sections: list[str], known_formats: list[
         if file in seen:
             problems.append(f"articles: {shown} is listed twice; remove the duplicate")
         seen[file] = i
-    for i, (name, _max) in enumerate(config.section_list()):
-        if name not in known_sections:
-            problems.append(f"sections[{i}]: unknown section {name!r}; expected one of: {', '.join(sorted(known_sections))}")
-    for i, fmt in enumerate(config.output.formats):
-        if fmt not in known_formats:
-            problems.append(f"output.formats[{i}]: unknown format {fmt!r}; expected one of: {', '.join(sorted(known_formats))}")
+    problems += _name_problems([name for name, _max in config.section_list()], config.output.formats,
+                               known_sections, known_formats)
     if config.templates_dir is not None and not config.resolve(config.templates_dir).is_dir():
         problems.append(f"templates_dir: folder not found: {config.templates_dir}")
     return problems

@@ -74,3 +74,14 @@ def test_init_writes_a_config_that_checks_and_never_overwrites(tmp_path, capsys)
     assert main(["init", str(tmp_path / "new")]) == 1
     assert "exists already; nothing was written" in capsys.readouterr().err
     assert (tmp_path / "new" / "articles" / "example.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_check_reports_unknown_names_with_schema_errors(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(
+        "title: Bridge\narticles: [{path: a.txt}]\nsections: [key_claims, timeline]\n"
+        "output: {formats: [md, docx], colour: blue}\n", encoding="utf-8")
+    assert main(["check", "-c", str(tmp_path / "config.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "output.colour: unknown key" in err
+    assert "sections[1]: unknown section 'timeline'" in err and "output.formats[1]: unknown format 'docx'" in err
