@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import datetime as dt
 from pathlib import Path
 
@@ -30,3 +32,20 @@ def make_article(nlp):
         return article, nlp(article.text)
 
     return make
+
+
+@contextlib.contextmanager
+def local_server(handler):
+    """An HTTP server on 127.0.0.1 (a free port) in a thread: its base URL.
+    Tests that fetch reach only this."""
+    import http.server
+    import threading
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+

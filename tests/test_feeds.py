@@ -8,9 +8,9 @@ import datetime as dt
 import email.utils
 import http.server
 import json
-import threading
 
 import pytest
+from conftest import local_server
 
 from briefgen.build import build
 from briefgen.config import load
@@ -75,10 +75,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with local_server(_Handler) as url:
+        yield url
 
 
 def test_entries_are_chosen_by_time_words_and_cap(server):

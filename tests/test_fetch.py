@@ -6,10 +6,10 @@ from __future__ import annotations
 import gzip
 import http.server
 import json
-import threading
 import time
 
 import pytest
+from conftest import local_server
 
 from briefgen.cli import main
 from briefgen.errors import SourceError
@@ -77,11 +77,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with local_server(_Handler) as url:
+        yield url
 
 
 FAST = FetchOptions(timeout=0.5, max_bytes=10_000, retries=2, backoff=0.01)
@@ -172,10 +169,8 @@ class _Hostile(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with local_server(_Hostile) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("path", "says"), [("/short", "broken HTTP answer"), ("/badport", "cannot fetch"),

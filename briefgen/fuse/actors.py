@@ -521,7 +521,7 @@ class _OrgNames:
         """One body written several ways: "Department of Transport" and
         "Transport Department"; "Rangers"/"Ranger", "Advisors"/"Advisers"
         (one word spelled two ways, the rest the same); and a name followed by
-        a common noun the articles write in lower case after it ("Wells Fargo
+        a common noun the articles write in lower case after it ("Tarvo Savings
         Bank" beside "Tarvo bank", "TNA news agency") is the name."""
         keys = set(written_as)
         for key, written in written_as.items():
